@@ -1,0 +1,61 @@
+# Sextortion Help Kit. Every target sets itself up: a .venv with the pinned dependencies and,
+# for the tests, Chromium from the distribution. `make help` lists the targets.
+
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+SITE_DIR ?= site
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+export NO_MKDOCS_2_WARNING := 1
+export PYTHONPATH := $(CURDIR)/hooks
+
+RUNTIME := $(VENV)/.runtime-installed
+DEV := $(VENV)/.dev-installed
+
+.PHONY: help site serve test check-data lint clean
+
+help:
+	@echo "make site        build the site into $(SITE_DIR)/ (strict: any warning fails; a failed build keeps the old $(SITE_DIR)/)"
+	@echo "make serve       live preview on http://$(HOST):$(PORT)/"
+	@echo "make test        run every test (installs test tools and Chromium where it can)"
+	@echo "make check-data  validate data/reporting-channels.csv and print a summary"
+	@echo "make lint        ruff over hooks/ and tests/"
+	@echo "make clean       remove $(SITE_DIR)/, build leftovers and $(VENV)/"
+	@echo "Edition for one build: SITE_COUNTRY=PL SITE_LANGUAGES=pl,en make site"
+
+$(RUNTIME): requirements.txt
+	@tools/ensure-python.sh "$(PYTHON)" "$(VENV)"
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	@touch $@
+
+$(DEV): $(RUNTIME) requirements-dev.txt
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	@touch $@
+
+# Build beside the live folder and swap only when the whole build succeeded.
+site: $(RUNTIME)
+	@rm -rf "$(SITE_DIR).building"
+	$(BIN)/mkdocs build --strict --site-dir "$(SITE_DIR).building"
+	@rm -rf "$(SITE_DIR).previous"
+	@if [ -d "$(SITE_DIR)" ]; then mv "$(SITE_DIR)" "$(SITE_DIR).previous"; fi
+	@mv "$(SITE_DIR).building" "$(SITE_DIR)"
+	@rm -rf "$(SITE_DIR).previous"
+	@echo "Site built in $(SITE_DIR)/"
+
+serve: $(RUNTIME)
+	$(BIN)/mkdocs serve --strict --dev-addr "$(HOST):$(PORT)"
+
+test: $(DEV)
+	@tools/ensure-chromium.sh
+	$(BIN)/python -m pytest
+
+check-data: $(RUNTIME)
+	$(BIN)/python -m helpkit.check_data data/reporting-channels.csv
+
+lint: $(DEV)
+	$(BIN)/ruff check hooks tests tools
+
+clean:
+	rm -rf "$(SITE_DIR)" "$(SITE_DIR).building" "$(SITE_DIR).previous" "$(VENV)" .pytest_cache

@@ -1,0 +1,152 @@
+"""Check the reporting-channel data and summarise what it covers.
+
+Run from the repository as ``python -m helpkit.check_data`` (with hooks/ on the path, as
+``make check-data`` does).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import Counter
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+from typing import TextIO
+
+from helpkit.channels import (
+    DEFAULT_DATA,
+    INTERNATIONAL,
+    KINDS,
+    STALE_AFTER,
+    ChannelDataError,
+    ChannelTable,
+    parse_channels,
+)
+
+# Every country page should offer these: someone to call now, the police, and someone to talk to.
+ESSENTIAL_KINDS = ("emergency", "police", "helpline")
+assert set(ESSENTIAL_KINDS) <= set(KINDS), "the schema no longer has the essential kinds"
+_ESSENTIAL = f"{', '.join(ESSENTIAL_KINDS[:-1])} or {ESSENTIAL_KINDS[-1]}"
+
+_EPILOG = f"""\
+On errors, every problem is printed to stderr, one a line, as
+  PATH:ROW:COLUMN: 'VALUE': what was expected
+where ROW counts as a spreadsheet does (the header is row 1); the exit status is 1.
+
+Otherwise it prints the rows per country and kind, the countries without an
+{_ESSENTIAL} row, the rows last verified over {STALE_AFTER.days} days ago
+and the number of rows never verified; the exit status is 0.
+"""
+
+
+def main(argv: list[str] | None = None, *, today: date | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog="python -m helpkit.check_data",
+        description="Check the reporting-channel CSV against its schema and summarise it.",
+        epilog=_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument(
+        "path",
+        nargs="?",
+        type=Path,
+        default=DEFAULT_DATA,
+        metavar="PATH",
+        help="the CSV file to check (default: data/reporting-channels.csv in the repository)",
+    )
+    arguments = parser.parse_args(argv)
+    today = today or date.today()
+    path: Path = arguments.path
+    shown = _shown(path)
+
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        print(f"{shown}: cannot read the file: {error.strerror or error}", file=sys.stderr)
+        return 1
+    try:
+        table = parse_channels(data, path=shown, today=today)
+    except ChannelDataError as error:
+        print(error, file=sys.stderr)
+        return 1
+    write_summary(table, shown, sys.stdout)
+    return 0
+
+
+def write_summary(table: ChannelTable, shown: str, out: TextIO) -> None:
+    """What the data covers, and what needs an editor's attention."""
+    channels = table.channels
+    countries = table.countries()
+    has_international = any(channel.country == INTERNATIONAL for channel in channels)
+    codes = [*countries, INTERNATIONAL] if has_international else list(countries)
+    print(
+        f"{shown}: {len(channels)} rows, {len(countries)} countries"
+        + (" and INT" if has_international else "")
+        + ", no errors",
+        file=out,
+    )
+    print(file=out)
+    for line in _coverage_table(table, codes):
+        print(line, file=out)
+
+    missing = [
+        (code, [kind for kind in ESSENTIAL_KINDS if not _has(table, code, kind)])
+        for code in countries
+    ]
+    missing = [(code, kinds) for code, kinds in missing if kinds]
+    print(file=out)
+    if missing:
+        print(f"Countries missing an {_ESSENTIAL} row ({len(missing)}):", file=out)
+        for code, kinds in missing:
+            print(f"  {code}: no {', no '.join(kinds)}", file=out)
+    else:
+        print(f"Every country has an {_ESSENTIAL} row.", file=out)
+
+    print(file=out)
+    if table.warnings:
+        print(f"Stale rows ({len(table.warnings)}):", file=out)
+        for warning in table.warnings:
+            print(f"  {warning}", file=out)
+    else:
+        print(f"Stale rows: none verified over {STALE_AFTER.days} days ago.", file=out)
+
+    print(file=out)
+    print(
+        f"Never verified: {len(table.unverified)} of {len(channels)} rows. Check a row against "
+        "its source, then set verified to that day (YYYY-MM-DD).",
+        file=out,
+    )
+
+
+def _coverage_table(table: ChannelTable, codes: Sequence[str]) -> list[str]:
+    counts = Counter((channel.country, channel.kind) for channel in table.channels)
+    headings = ["country", *KINDS, "total"]
+    widths = [len(heading) for heading in headings]
+    lines = ["  ".join([headings[0], *(heading.rjust(len(heading)) for heading in headings[1:])])]
+    for code in codes:
+        per_kind = [counts[(code, kind)] for kind in KINDS]
+        cells = [code, *(str(count) if count else "-" for count in per_kind), str(sum(per_kind))]
+        lines.append(
+            "  ".join(
+                cell.ljust(width) if index == 0 else cell.rjust(width)
+                for index, (cell, width) in enumerate(zip(cells, widths, strict=True))
+            )
+        )
+    return lines
+
+
+def _has(table: ChannelTable, code: str, kind: str) -> bool:
+    return any(channel.kind == kind for channel in table.for_country(code))
+
+
+def _shown(path: Path) -> str:
+    # Messages name the file as the editor would type it: relative to where they stand.
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,132 @@
+"""Shared fixtures: real builds of the site into temporary folders, a local web server, Chromium."""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import shutil
+import subprocess
+import sys
+import threading
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+LANGUAGES = ("en", "fr")
+# Where the quick exit goes in test builds: a real https address that the browser tests answer
+# themselves, so no request ever leaves the machine.
+NEUTRAL_URL = "https://neutral.test/weather"
+
+
+def build_site(
+    dest: Path,
+    *,
+    project: Path = ROOT,
+    env: Mapping[str, str] | None = None,
+    check: bool = True,
+) -> subprocess.CompletedProcess[str]:
+    """Run the real `mkdocs build --strict` of `project` into `dest`."""
+    environ = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
+    environ.pop("SITE_COUNTRY", None) if env is None or "SITE_COUNTRY" not in env else None
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(dest)],
+        cwd=project,
+        env=environ,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if check and result.returncode != 0:
+        raise AssertionError(f"build failed ({result.returncode}):\n{result.stderr[-6000:]}")
+    return result
+
+
+def copy_project(dest: Path) -> Path:
+    """A copy of the project as a fork would have it: sources only, no venv or builds."""
+    ignore = shutil.ignore_patterns(".venv", "site", "site.*", ".git", "dist", "__pycache__", ".pytest_cache")
+    shutil.copytree(ROOT, dest, ignore=ignore)
+    return dest
+
+
+def set_quick_exit(project: Path, url: str) -> None:
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    lines = [
+        f"  quick_exit_url: {url}" if line.startswith("  quick_exit_url:") else line
+        for line in text.splitlines()
+    ]
+    config.write_text("\n".join(lines) + "\n", encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real site as `make site` builds it, with the quick exit pointed at the test page."""
+    project = copy_project(tmp_path_factory.mktemp("project") / "kit")
+    set_quick_exit(project, NEUTRAL_URL)
+    dest = tmp_path_factory.mktemp("site")
+    result = build_site(dest, project=project)
+    (dest / ".build-log").write_text(result.stderr, encoding="utf-8")
+    return dest
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@pytest.fixture(scope="session")
+def served(site: Path) -> Iterator[str]:
+    """The built site on a local web server; yields its base URL."""
+    handler = functools.partial(_QuietHandler, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+
+
+def chromium_path() -> str:
+    for name in ("chromium", "chromium-browser"):
+        found = shutil.which(name)
+        if found:
+            return found
+    raise AssertionError("Chromium is not installed: run `make test`, which installs it")
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(
+            executable_path=chromium_path(),
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+            ],
+        )
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def page(browser: object) -> Iterator[object]:
+    """A fresh phone-sized browser context: nothing carried over between tests."""
+    context = browser.new_context(viewport={"width": 360, "height": 740}, device_scale_factor=2)
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    yield page
+    context.close()
+
+
+def site_pages(site: Path) -> list[Path]:
+    """Every HTML page of the built site except the 404 page."""
+    return sorted(path for path in site.rglob("*.html") if path.name != "404.html")

@@ -1,0 +1,132 @@
+"""The real site, built as `make site` builds it: every page in every language, and its links."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+
+from conftest import LANGUAGES, ROOT, build_site, copy_project, site_pages
+
+RTL = {"ar", "fa", "he", "ur"}
+
+
+def source_pages() -> list[str]:
+    """Every Markdown page of the English source, as a path below docs/en/."""
+    return sorted(str(path.relative_to(ROOT / "docs" / "en")) for path in (ROOT / "docs" / "en").rglob("*.md"))
+
+
+def built_path(site: Path, language: str, source: str) -> Path:
+    prefix = site if language == LANGUAGES[0] else site / language
+    stem = source.removesuffix(".md")
+    if stem == "index" or stem.endswith("/index"):
+        return prefix / stem.removesuffix("index") / "index.html"
+    return prefix / stem / "index.html"
+
+
+def soup(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+def test_the_build_logs_no_warning(site: Path) -> None:
+    log = (site / ".build-log").read_text(encoding="utf-8")
+    assert "WARNING" not in log, log
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("source", [*source_pages(), "directory.md"])
+def test_every_page_exists_with_its_language_and_direction(site: Path, language: str, source: str) -> None:
+    path = built_path(site, language, source)
+    assert path.is_file(), f"{source} was not built in {language}: {path} is missing"
+    html = soup(path).html
+    assert html["lang"] == language
+    assert html["dir"] == ("rtl" if language in RTL else "ltr")
+    assert soup(path).body["dir"] == html["dir"]
+
+
+@pytest.mark.parametrize("source", source_pages())
+def test_french_pages_are_translated_not_fallbacks(source: str) -> None:
+    """static-i18n would silently serve the English file; each page has its own French file."""
+    assert (ROOT / "docs" / "fr" / source).is_file(), f"docs/fr/{source} is missing"
+
+
+def test_every_language_switcher_link_points_to_an_existing_page(site: Path) -> None:
+    checked = 0
+    for path in site_pages(site):
+        page_url = "/" + str(path.relative_to(site)).removesuffix("index.html")
+        links = soup(path).select("[data-md-component=header] .md-select__link, .md-select__list a[hreflang]")
+        assert len(links) == len(LANGUAGES), f"{page_url}: {len(links)} switcher links"
+        for anchor in links:
+            target = urlsplit(urljoin(page_url, anchor["href"])).path
+            target_file = site / target.lstrip("/") / "index.html" if target.endswith("/") else site / target.lstrip("/")
+            assert target_file.is_file(), f"{page_url}: switcher link {anchor['href']} -> {target} does not exist"
+            checked += 1
+    assert checked >= 2 * len(LANGUAGES) * len(source_pages())
+
+
+def test_the_switcher_keeps_the_reader_on_the_same_page(site: Path) -> None:
+    page = soup(built_path(site, "en", "threatened/keep-evidence.md"))
+    targets = {a["hreflang"]: a["href"] for a in page.select(".md-select__list a[hreflang]")}
+    assert targets["fr"].rstrip("/").endswith("fr/threatened/keep-evidence")
+
+
+def test_site_names_and_descriptions_are_per_language(site: Path) -> None:
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    french = next(lang for lang in config["plugins"][1]["i18n"]["languages"] if lang["locale"] == "fr")
+    home_fr = soup(built_path(site, "fr", "index.md"))
+    assert french["site_name"] in home_fr.title.get_text()
+    home_en = soup(built_path(site, "en", "index.md"))
+    assert config["site_name"] in home_en.title.get_text()
+
+
+def test_navigation_titles_are_translated(site: Path) -> None:
+    nav_fr = soup(built_path(site, "fr", "threatened/stop.md")).select_one("nav.md-nav--primary").get_text(" ")
+    assert "Je suis menacé" in nav_fr
+    assert "I'm being threatened" not in nav_fr
+
+
+def test_system_fonts_only_and_own_logo(site: Path) -> None:
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert "fonts.googleapis" not in home and "fonts.gstatic" not in home
+    assert (site / "assets" / "images" / "logo.svg").is_file()
+    assert re.search(r'<link rel="icon" href="[^"]*favicon\.svg"', home)
+
+
+def test_no_instant_navigation(site: Path) -> None:
+    assert '"navigation.instant"' not in (site / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_failed_build_leaves_the_previous_site_untouched(tmp_path: Path) -> None:
+    """`make site` builds beside site/ and swaps only when the whole build succeeded."""
+    import os
+    import subprocess
+    import sys
+
+    project = copy_project(tmp_path / "kit")
+    venv = Path(sys.executable).parent.parent
+    make = ["make", "--no-print-directory", "site", f"VENV={venv}"]
+    first = subprocess.run(make, cwd=project, capture_output=True, text=True, env={**os.environ})
+    assert first.returncode == 0, first.stderr[-3000:]
+    marker = project / "site" / "index.html"
+    before = marker.read_bytes()
+    # A broken link in a French page fails the build after the English pages were written.
+    french = project / "docs" / "fr" / "friends.md"
+    french.write_text(french.read_text(encoding="utf-8") + "\n[perdu](pas-de-page.md)\n", encoding="utf-8")
+    second = subprocess.run(make, cwd=project, capture_output=True, text=True, env={**os.environ})
+    assert second.returncode != 0
+    assert "pas-de-page.md" in second.stderr
+    assert marker.read_bytes() == before
+    assert not (project / "site.previous").exists()
+
+
+def test_strict_link_validation_fails_a_broken_link(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "kit")
+    page = project / "docs" / "en" / "friends.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n[gone](no-such-page.md)\n", encoding="utf-8")
+    result = build_site(tmp_path / "out", project=project, check=False)
+    assert result.returncode != 0
+    assert "no-such-page.md" in result.stderr

@@ -1,0 +1,517 @@
+"""The reporting-channel parser: the real data, and every kind of broken file it must explain."""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import io
+import json
+import re
+from datetime import date
+from pathlib import Path
+
+import phonenumbers
+import pytest
+
+from helpkit import channels
+from helpkit.channels import (
+    DEFAULT_DATA,
+    DEFAULT_SCHEMA,
+    KINDS,
+    UNLISTED_SHORT_NUMBERS,
+    Channel,
+    ChannelDataError,
+    ChannelTable,
+    Problem,
+    load_channels,
+    load_schema,
+    parse_channels,
+)
+
+TODAY = date(2025, 6, 1)
+PATH = "data/x.csv"
+HEADER = "country,kind,name,phone,url,languages,audience,hours,notes,source,confidence,verified"
+WANTED_HEADER = f"the header must be: {HEADER}"
+GOOD = {
+    "country": "BE",
+    "kind": "helpline",
+    "name": "Child Focus",
+    "phone": "116 000",
+    "url": "https://childfocus.be/fr",
+    "languages": "nl;fr",
+    "audience": "all",
+    "hours": "24/7",
+    "notes": "Free help, day and night.",
+    "source": "https://example.org/source",
+    "confidence": "high",
+    "verified": "",
+}
+
+
+def line(**changes: str) -> str:
+    """One CSV row: the good row with some cells changed."""
+    out = io.StringIO()
+    # With "\n" as the terminator the writer also quotes cells that hold a newline.
+    csv.writer(out, lineterminator="\n").writerow([{**GOOD, **changes}[name] for name in GOOD])
+    return out.getvalue().removesuffix("\n")
+
+
+def csv_bytes(*rows: str, header: str = HEADER) -> bytes:
+    return ("\n".join([header, *rows]) + "\n").encode("utf-8")
+
+
+def parse(data: bytes) -> ChannelTable:
+    return parse_channels(data, path=PATH, today=TODAY)
+
+
+def problems(data: bytes) -> list[str]:
+    with pytest.raises(ChannelDataError) as caught:
+        parse(data)
+    return [str(problem) for problem in caught.value.problems]
+
+
+# The real data
+
+
+def test_the_real_data_file_parses_without_errors() -> None:
+    table = load_channels(DEFAULT_DATA, today=date.today())
+    assert len(table.channels) > 100
+    assert "INT" not in table.countries()
+
+
+def test_the_real_data_file_has_the_schema_columns_in_order() -> None:
+    with DEFAULT_DATA.open(encoding="utf-8", newline="") as data:
+        header = next(csv.reader(data))
+    assert tuple(header) == load_schema().names
+
+
+def test_imported_rows_are_not_marked_as_verified() -> None:
+    table = load_channels(DEFAULT_DATA, today=date.today())
+    assert table.unverified == table.channels
+
+
+def test_kinds_come_from_the_schema_in_its_order() -> None:
+    schema = json.loads(DEFAULT_SCHEMA.read_text(encoding="utf-8"))
+    kind = next(field for field in schema["fields"] if field["name"] == "kind")
+    assert KINDS == tuple(kind["constraints"]["enum"])
+    assert KINDS == ("emergency", "police", "helpline", "hotline", "removal", "support")
+
+
+def test_the_schema_patterns_agree_with_the_code_lists() -> None:
+    schema = load_schema()
+    assert all(
+        re.fullmatch(schema.field("country").pattern or "", code)
+        for code in [*channels._COUNTRIES, "INT"]
+    )
+    assert all(
+        re.fullmatch(schema.field("languages").pattern or "", code)
+        for code in channels._LANGUAGES
+    )
+
+
+@pytest.mark.parametrize(("region", "digits"), [
+    (region, digits) for region, numbers in UNLISTED_SHORT_NUMBERS.items() for digits in numbers
+])
+def test_unlisted_short_numbers_are_still_unknown_to_phonenumbers(region: str, digits: str) -> None:
+    # Once this fails, phonenumbers knows the number: delete it from UNLISTED_SHORT_NUMBERS.
+    number = phonenumbers.parse(digits, region)
+    assert not phonenumbers.is_valid_short_number_for_region(number, region)
+    assert not phonenumbers.is_valid_number_for_region(number, region)
+
+
+def test_load_schema_refuses_a_schema_that_does_not_describe_a_channel(tmp_path: Path) -> None:
+    document = json.loads(DEFAULT_SCHEMA.read_text(encoding="utf-8"))
+    document["fields"] = [field for field in document["fields"] if field["name"] != "hours"]
+    path = tmp_path / "schema.json"
+    path.write_text(json.dumps(document), encoding="utf-8")
+    with pytest.raises(ValueError, match="do not match the Channel's columns"):
+        load_schema(path)
+
+
+# A good row
+
+
+def test_a_good_row_becomes_a_channel() -> None:
+    table = parse(csv_bytes(line(verified="2025-05-01")))
+    assert table.channels == (
+        Channel(
+            row=2,
+            country="BE",
+            kind="helpline",
+            name="Child Focus",
+            phone="116 000",
+            url="https://childfocus.be/fr",
+            languages=("nl", "fr"),
+            audience="all",
+            hours="24/7",
+            notes="Free help, day and night.",
+            source="https://example.org/source",
+            confidence="high",
+            verified=date(2025, 5, 1),
+        ),
+    )
+    assert table.warnings == ()
+
+
+def test_a_byte_order_mark_is_accepted() -> None:
+    table = parse(b"\xef\xbb\xbf" + csv_bytes(line()))
+    assert [channel.country for channel in table.channels] == ["BE"]
+
+
+def test_spaces_around_cells_are_ignored() -> None:
+    table = parse(csv_bytes(line(country=" BE ", phone=" 116 000")))
+    assert (table.channels[0].country, table.channels[0].phone) == ("BE", "116 000")
+
+
+def test_angle_brackets_and_control_characters_are_stored_as_they_are() -> None:
+    # The renderer escapes them; rejecting them would only get in an editor's way.
+    table = parse(csv_bytes(line(notes="Use <b>this</b>\x07 line")))
+    assert table.channels[0].notes == "Use <b>this</b>\x07 line"
+
+
+def test_empty_rows_are_skipped_but_still_counted() -> None:
+    data = csv_bytes(line(), "", ",,,,,,,,,,,", line(name="Other", kind="chatline"))
+    assert problems(data) == [
+        "data/x.csv:5:kind: 'chatline': "
+        "expected one of: emergency, police, helpline, hotline, removal, support",
+    ]
+
+
+def test_row_numbers_count_records_as_a_spreadsheet_does() -> None:
+    data = csv_bytes(line(notes="First line\nsecond line"), line(name="Other", country="UK"))
+    assert problems(data) == [
+        "data/x.csv:3:country: 'UK': "
+        "expected an ISO 3166-1 alpha-2 country code in capitals, e.g. BE, or INT",
+    ]
+
+
+# A broken file: each problem, with the message an editor sees
+
+
+def test_bytes_that_are_not_utf8_give_one_problem_with_the_offset() -> None:
+    data = csv_bytes(line(name="Café Line")).decode("utf-8").encode("latin-1")
+    offset = data.index(b"\xe9")
+    assert problems(data) == [
+        f"data/x.csv:2:-: 'byte 0xE9 at offset {offset}': "
+        "expected UTF-8 (invalid continuation byte); save the file as CSV UTF-8",
+    ]
+
+
+@pytest.mark.parametrize("delimiter", [";", "\t"])
+def test_a_header_split_by_another_delimiter_is_named(delimiter: str) -> None:
+    header = HEADER.replace(",", delimiter)
+    data = csv_bytes(line().replace(",", delimiter), header=header)
+    assert problems(data) == [f"data/x.csv:1:-: {header!r}: wrong delimiter: expected ','"]
+
+
+def test_a_missing_column_is_named() -> None:
+    header = HEADER.replace(",hours", "")
+    assert problems(csv_bytes(header=header)) == [
+        f"data/x.csv:1:hours: '': missing column; {WANTED_HEADER}",
+    ]
+
+
+def test_an_unknown_column_is_named() -> None:
+    assert problems(csv_bytes(line() + ",x@example.org", header=HEADER + ",email")) == [
+        f"data/x.csv:1:email: 'email': unknown column; {WANTED_HEADER}",
+    ]
+
+
+def test_a_duplicate_column_is_named() -> None:
+    assert problems(csv_bytes(header=HEADER + ",phone")) == [
+        f"data/x.csv:1:phone: 'phone': duplicate column; {WANTED_HEADER}",
+    ]
+
+
+def test_columns_out_of_order_are_named() -> None:
+    header = HEADER.replace("country,kind", "kind,country")
+    assert problems(csv_bytes(header=header)) == [
+        f"data/x.csv:1:-: {header!r}: columns out of order; {WANTED_HEADER}",
+    ]
+
+
+def test_an_empty_file_needs_a_header() -> None:
+    assert problems(b"") == [f"data/x.csv:1:-: '': expected a header row; {WANTED_HEADER}"]
+
+
+def test_a_ragged_row_is_named() -> None:
+    assert problems(csv_bytes("BE,helpline,Child Focus")) == [
+        "data/x.csv:2:-: 'BE,helpline,Child Focus': expected 12 fields, found 3",
+    ]
+
+
+def test_a_required_cell_must_not_be_empty() -> None:
+    assert problems(csv_bytes(line(name="  "))) == [
+        "data/x.csv:2:name: '': expected a value; this column is required",
+    ]
+
+
+@pytest.mark.parametrize("country", ["UK", "be", "EU", "IC", "Belgium"])
+def test_a_country_must_be_a_country_code(country: str) -> None:
+    assert problems(csv_bytes(line(country=country))) == [
+        f"data/x.csv:2:country: {country!r}: "
+        "expected an ISO 3166-1 alpha-2 country code in capitals, e.g. BE, or INT",
+    ]
+
+
+def test_kosovo_and_int_are_accepted() -> None:
+    table = parse(csv_bytes(line(country="XK", phone=""), line(country="INT", phone="")))
+    assert [channel.country for channel in table.channels] == ["XK", "INT"]
+
+
+def test_a_kind_must_be_one_of_the_schemas() -> None:
+    assert problems(csv_bytes(line(kind="chatline"))) == [
+        "data/x.csv:2:kind: 'chatline': "
+        "expected one of: emergency, police, helpline, hotline, removal, support",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("column", "value", "expected"),
+    [
+        ("audience", "teens", "expected one of: children, adults, all"),
+        ("confidence", "certain", "expected one of: high, medium, low"),
+    ],
+)
+def test_audience_and_confidence_must_be_in_their_enums(
+    column: str, value: str, expected: str
+) -> None:
+    assert problems(csv_bytes(line(**{column: value}))) == [
+        f"data/x.csv:2:{column}: {value!r}: {expected}",
+    ]
+
+
+@pytest.mark.parametrize("phone", ["+32 2 000", "999", "116 00", "1-800-CALL-FBI", "0800 1111"])
+def test_a_phone_must_be_valid_for_the_rows_country(phone: str) -> None:
+    assert problems(csv_bytes(line(phone=phone))) == [
+        f"data/x.csv:2:phone: {phone!r}: expected a phone number valid in BE "
+        "(short numbers as dialled, e.g. 112, or full numbers)",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("country", "phone"),
+    [
+        ("BE", "116 000"),
+        ("BE", "112"),
+        ("IT", "1 96 96"),
+        ("IT", "19696"),
+        ("SE", "114 14"),
+        ("FR", "3018"),
+        ("AU", "000"),
+        ("GB", "0800 1111"),
+        ("BE", "+33 1 80 52 33 76"),
+        ("MT", "179"),
+        ("CY", "1480"),
+        ("BG", "124 123"),
+    ],
+)
+def test_short_national_and_international_numbers_are_accepted(country: str, phone: str) -> None:
+    table = parse(csv_bytes(line(country=country, phone=phone)))
+    assert table.channels[0].phone == phone
+
+
+def test_an_international_row_needs_a_number_in_international_form() -> None:
+    assert problems(csv_bytes(line(country="INT", phone="116 111"))) == [
+        "data/x.csv:2:phone: '116 111': "
+        "expected a full phone number in international form, starting with + and the code",
+    ]
+    table = parse(csv_bytes(line(country="INT", phone="+1 866 658 9022")))
+    assert table.channels[0].tel_uri() == "tel:+18666589022"
+
+
+def test_a_bad_country_is_not_blamed_on_the_phone_too() -> None:
+    assert problems(csv_bytes(line(country="UK", phone="999"))) == [
+        "data/x.csv:2:country: 'UK': "
+        "expected an ISO 3166-1 alpha-2 country code in capitals, e.g. BE, or INT",
+    ]
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["http://childfocus.be/fr", "HTTPS://childfocus.be", "https://", "https://localhost/",
+     "childfocus.be", "https://child focus.be", "javascript:alert(1)", "https://x.be:port/"],
+)
+def test_a_url_must_be_an_https_address(url: str) -> None:
+    assert problems(csv_bytes(line(url=url))) == [
+        f"data/x.csv:2:url: {url!r}: expected an https:// web address",
+    ]
+
+
+def test_a_source_may_be_http_but_must_be_an_address() -> None:
+    table = parse(csv_bytes(line(source="http://police.be/5998/fr/questions")))
+    assert table.channels[0].source == "http://police.be/5998/fr/questions"
+    assert problems(csv_bytes(line(source="BIK profile 2022"))) == [
+        "data/x.csv:2:source: 'BIK profile 2022': "
+        "expected the http:// or https:// address of the page the facts were read on",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("languages", "unknown"),
+    [("nl;xx", "'xx'"), ("EN", "'EN'"), ("nl,fr", "'nl,fr'"), ("nl; fr", "' fr'"),
+     ("nl;", "''"), ("eng", "'eng'")],
+)
+def test_languages_must_be_iso_639_1_codes(languages: str, unknown: str) -> None:
+    assert problems(csv_bytes(line(languages=languages))) == [
+        f"data/x.csv:2:languages: {languages!r}: expected ISO 639-1 language codes separated "
+        f"by ';', e.g. nl;fr; not a code: {unknown}",
+    ]
+
+
+def test_languages_may_be_empty() -> None:
+    assert parse(csv_bytes(line(kind="emergency", phone="112", languages=""))).channels[
+        0
+    ].languages == ()
+
+
+def test_a_verified_date_cannot_lie_in_the_future() -> None:
+    assert problems(csv_bytes(line(verified="2025-06-02"))) == [
+        "data/x.csv:2:verified: '2025-06-02': expected a date not after today (2025-06-01)",
+    ]
+
+
+@pytest.mark.parametrize("verified", ["2025-02-30", "14/03/2025", "20250314", "2025-3-14"])
+def test_a_verified_date_must_be_a_real_iso_date(verified: str) -> None:
+    assert problems(csv_bytes(line(verified=verified))) == [
+        f"data/x.csv:2:verified: {verified!r}: expected a real date as YYYY-MM-DD, e.g. 2025-03-14",
+    ]
+
+
+def test_a_duplicate_row_names_the_earlier_row() -> None:
+    data = csv_bytes(line(), line(kind="emergency", phone="112"),
+                     line(name="child focus ", notes="Other words"))
+    assert problems(data) == [
+        "data/x.csv:4:-: 'child focus': "
+        "expected a unique row; row 2 has the same country, kind, name, phone and url",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("column", "value"),
+    [("notes", "=HYPERLINK(\"https://evil.example\")"), ("name", "@SUM(A1)"),
+     ("hours", "-2+3"), ("notes", "+1 more"), ("phone", "=112")],
+)
+def test_a_cell_a_spreadsheet_would_run_as_a_formula_is_refused(column: str, value: str) -> None:
+    assert problems(csv_bytes(line(**{column: value}))) == [
+        f"data/x.csv:2:{column}: {value!r}: expected text that does not start with =, +, - or @ "
+        "(a spreadsheet would run it as a formula)",
+    ]
+
+
+def test_a_row_needs_a_phone_or_a_url() -> None:
+    assert problems(csv_bytes(line(phone="", url=""))) == [
+        "data/x.csv:2:-: 'Child Focus': expected a phone or a url; this row has neither",
+    ]
+
+
+def test_every_problem_in_a_file_is_reported_at_once_under_a_count() -> None:
+    data = csv_bytes(
+        line(country="UK"),
+        line(kind="chatline", url="http://childfocus.be"),
+        "BE,helpline",
+        line(phone="", url="", verified="2025-02-30"),
+    )
+    with pytest.raises(ChannelDataError) as caught:
+        parse(data)
+    assert str(caught.value).splitlines() == [
+        "6 problems in data/x.csv",
+        "data/x.csv:2:country: 'UK': "
+        "expected an ISO 3166-1 alpha-2 country code in capitals, e.g. BE, or INT",
+        "data/x.csv:3:kind: 'chatline': "
+        "expected one of: emergency, police, helpline, hotline, removal, support",
+        "data/x.csv:3:url: 'http://childfocus.be': expected an https:// web address",
+        "data/x.csv:4:-: 'BE,helpline': expected 12 fields, found 2",
+        "data/x.csv:5:verified: '2025-02-30': expected a real date as YYYY-MM-DD, e.g. 2025-03-14",
+        "data/x.csv:5:-: 'Child Focus': expected a phone or a url; this row has neither",
+    ]
+    assert isinstance(caught.value, ValueError)
+    assert len(caught.value.problems) == 6
+
+
+def test_one_problem_is_counted_in_the_singular() -> None:
+    with pytest.raises(ChannelDataError, match=r"^1 problem in data/x\.csv\n"):
+        parse(csv_bytes(line(country="UK")))
+
+
+def test_a_pattern_in_the_schema_is_enforced_on_columns_without_their_own_check() -> None:
+    schema = load_schema()
+    name = dataclasses.replace(schema.field("name"), pattern="[A-Z].*")
+    custom = dataclasses.replace(
+        schema, fields=tuple(name if f.name == "name" else f for f in schema.fields)
+    )
+    with pytest.raises(ChannelDataError) as caught:
+        parse_channels(csv_bytes(line(name="child focus")), path=PATH, today=TODAY, schema=custom)
+    assert [str(problem) for problem in caught.value.problems] == [
+        "data/x.csv:2:name: 'child focus': expected Name matching [A-Z].*",
+    ]
+
+
+# Warnings and the table
+
+
+def test_a_row_verified_over_a_year_ago_is_a_warning_not_an_error() -> None:
+    table = parse(csv_bytes(line(verified="2024-05-31"), line(kind="emergency", phone="112",
+                                                             verified="2024-06-01")))
+    assert [str(warning) for warning in table.warnings] == [
+        "data/x.csv:2:verified: '2024-05-31': "
+        "last verified 2024-05-31, over 12 months ago: re-check against the source",
+    ]
+    assert len(table.channels) == 2
+
+
+def test_never_verified_rows_are_listed_not_warned_about() -> None:
+    table = parse(csv_bytes(line(), line(kind="emergency", phone="112", verified="2025-05-01")))
+    assert table.warnings == ()
+    assert [channel.kind for channel in table.unverified] == ["helpline"]
+
+
+def test_for_country_orders_by_kind_then_file_order() -> None:
+    table = parse(csv_bytes(
+        line(kind="hotline", name="B"),
+        line(country="INT", kind="removal", phone="", name="Take It Down"),
+        line(kind="helpline", name="A"),
+        line(kind="emergency", phone="112", name="112"),
+        line(kind="helpline", name="C"),
+        line(country="FR", phone="3018", name="3018"),
+    ))
+    assert [channel.name for channel in table.for_country("BE")] == ["112", "A", "C", "B"]
+    assert [channel.name for channel in table.for_country("be")] == ["112", "A", "C", "B"]
+    assert [channel.name for channel in table.for_country("INT")] == ["Take It Down"]
+    assert table.for_country("DE") == ()
+    assert table.countries() == ("BE", "FR")
+
+
+def test_problem_renders_as_path_row_column_value_expected() -> None:
+    problem = Problem(path="p.csv", row=7, column="phone", value="+32 2 000", expected="x")
+    assert str(problem) == "p.csv:7:phone: '+32 2 000': x"
+
+
+# Phone links and display
+
+
+def channel(country: str, phone: str) -> Channel:
+    return parse(csv_bytes(line(country=country, phone=phone))).channels[0]
+
+
+@pytest.mark.parametrize(
+    ("country", "phone", "tel", "shown"),
+    [
+        ("NO", "116 111", "tel:116111", "116 111"),
+        ("IT", "1 96 96", "tel:19696", "1 96 96"),
+        ("AU", "000", "tel:000", "000"),
+        ("MT", "179", "tel:179", "179"),
+        ("CA", "+1 866 658 9022", "tel:+18666589022", "+1 866-658-9022"),
+        ("GB", "0800 1111", "tel:+448001111", "0800 1111"),
+        ("IE", "1800 66 66 66", "tel:+3531800666666", "1800 666 666"),
+        ("NL", "+31 20 261 52 75", "tel:+31202615275", "+31 20 261 5275"),
+    ],
+)
+def test_tel_uri_and_phone_display(country: str, phone: str, tel: str, shown: str) -> None:
+    found = channel(country, phone)
+    assert (found.tel_uri(), found.phone_display()) == (tel, shown)
+
+
+def test_a_row_without_phone_has_no_tel_uri() -> None:
+    found = parse(csv_bytes(line(phone=""))).channels[0]
+    assert (found.tel_uri(), found.phone_display()) == (None, "")
