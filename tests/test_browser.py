@@ -36,7 +36,7 @@ def test_the_search_box_finds_a_page(page, served: str, start: str, query: str, 
     page.goto(served + start)
     page.locator("label.md-header__button[for=__search]").click()
     field = page.locator("input.md-search__input")
-    field.fill(query)
+    field.press_sequentially(query)
     results = page.locator(".md-search-result__list > li a")
     results.first.wait_for()
     hrefs = [results.nth(i).get_attribute("href") or "" for i in range(results.count())]

@@ -21,31 +21,17 @@ from urllib.parse import urlsplit
 import phonenumbers
 from babel import Locale
 
+from helpkit.countries import INTERNATIONAL, is_country
+
 DATA_DIR = Path(__file__).resolve().parent.parent.parent / "data"
 DEFAULT_SCHEMA = DATA_DIR / "reporting-channels.schema.json"
 DEFAULT_DATA = DATA_DIR / "reporting-channels.csv"
 
-# The country code of services meant for readers in every country.
-INTERNATIONAL = "INT"
 
 # Beyond this a row's facts are treated as stale and the checker asks for a re-check.
 STALE_AFTER = timedelta(days=365)
 
-# CLDR's territory list also holds groupings (EU, EZ, UN, QO), pseudo-locales (XA, XB), "unknown"
-# (ZZ) and codes that ISO only reserves for places that belong to a listed country (IC, the Canary
-# Islands, is ES). A row for one of those would be a country page nobody can look up. Kosovo's XK
-# is kept although ISO has not assigned it: the EU, CLDR and libphonenumber all use it.
-_NOT_COUNTRIES = frozenset(
-    {"EU", "EZ", "UN", "QO", "XA", "XB", "ZZ", "AC", "CP", "CQ", "DG", "EA", "IC", "TA"}
-)
-_COUNTRIES = frozenset(
-    code
-    for code in Locale("en").territories
-    if len(code) == 2 and code.isalpha() and code not in _NOT_COUNTRIES
-)
-_LANGUAGES = frozenset(
-    code for code in Locale("en").languages if len(code) == 2 and code.isalpha()
-)
+_LANGUAGES = frozenset(code for code in Locale("en").languages if len(code) == 2 and code.isalpha())
 
 # Real short numbers that libphonenumber's metadata does not list yet. Each was read on the page in
 # its row's source column; a number lands here only after a person has checked that source, never
@@ -125,16 +111,12 @@ class Channel:
         return "tel:" + phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
     def phone_display(self) -> str:
-        """The number as a reader dials it; empty without a phone."""
-        number = _full_number(self.phone, self.country) if self.phone else None
-        if number is None:
-            return self.phone
-        style = (
-            phonenumbers.PhoneNumberFormat.INTERNATIONAL
-            if self.phone.startswith("+")
-            else phonenumbers.PhoneNumberFormat.NATIONAL
-        )
-        return phonenumbers.format_number(number, style)
+        """The number as the service itself writes it (validated on load); empty without a phone.
+
+        phonenumbers' own grouping differs from what services print and readers recognise
+        (Childline Ireland's 1800 66 66 66 would become 1800 666 666), so the data's text stays.
+        """
+        return " ".join(self.phone.split())
 
 
 # The schema must describe exactly the columns a Channel holds, in whatever order it likes.
@@ -211,9 +193,7 @@ def load_schema(path: Path = DEFAULT_SCHEMA) -> Schema:
         if column.type not in {"string", "date"}:
             raise ValueError(f"{path}: {column.name}: unsupported type {column.type!r}")
         columns.append(column)
-    schema = Schema(
-        fields=tuple(columns), missing_values=tuple(document.get("missingValues", [""]))
-    )
+    schema = Schema(fields=tuple(columns), missing_values=tuple(document.get("missingValues", [""])))
     if len(set(schema.names)) != len(schema.names) or set(schema.names) != _CHANNEL_COLUMNS:
         raise ValueError(
             f"{path}: the fields {', '.join(schema.names)} do not match the Channel's columns "
@@ -236,9 +216,7 @@ def load_channels(path: Path, *, today: date) -> ChannelTable:
     return parse_channels(path.read_bytes(), path=str(path), today=today)
 
 
-def parse_channels(
-    data: bytes, *, path: str, today: date, schema: Schema | None = None
-) -> ChannelTable:
+def parse_channels(data: bytes, *, path: str, today: date, schema: Schema | None = None) -> ChannelTable:
     """Check the bytes of a data file and return its channels.
 
     ``path`` only names the file in messages. ``today`` decides which dates lie in the future and
@@ -250,9 +228,7 @@ def parse_channels(
     problems: list[Problem] = []
 
     def report(row: int, column: str, value: str, expected: str) -> None:
-        problems.append(
-            Problem(path=path, row=row, column=column, value=value, expected=expected)
-        )
+        problems.append(Problem(path=path, row=row, column=column, value=value, expected=expected))
 
     header = next(reader, None)
     _check_header(header, schema, report)
@@ -285,9 +261,7 @@ def parse_channels(
             before = len(problems)
             _check_row(row_number, values, schema, today, report)
 
-            key = tuple(
-                values[name].casefold() for name in ("country", "kind", "name", "phone", "url")
-            )
+            key = tuple(values[name].casefold() for name in ("country", "kind", "name", "phone", "url"))
             if key in first_seen:
                 report(
                     row_number,
@@ -303,22 +277,24 @@ def parse_channels(
                 channel = _channel(row_number, values)
                 channels.append(channel)
                 if channel.verified is not None and today - channel.verified > STALE_AFTER:
-                    warnings.append(
-                        Problem(
-                            path=path,
-                            row=row_number,
-                            column="verified",
-                            value=values["verified"],
-                            expected=f"last verified {channel.verified.isoformat()}, over 12 "
-                            "months ago: re-check against the source",
-                        )
-                    )
+                    warnings.append(_stale(channel, path))
     except csv.Error as error:
         report(row_number + 1, "-", "", f"expected a readable CSV row ({error})")
 
     if problems:
         raise ChannelDataError(path, problems)
     return ChannelTable(channels=tuple(channels), warnings=tuple(warnings))
+
+
+def _stale(channel: Channel, path: str) -> Problem:
+    checked = channel.verified.isoformat() if channel.verified else ""
+    return Problem(
+        path=path,
+        row=channel.row,
+        column="verified",
+        value=checked,
+        expected=f"last verified {checked}, over 12 months ago: re-check against the source",
+    )
 
 
 def _decode(data: bytes, path: str) -> str:
@@ -365,9 +341,7 @@ def _check_header(header: list[str] | None, schema: Schema, report: _Report) -> 
         report(1, "-", ",".join(header), f"columns out of order; {wanted}")
 
 
-def _check_row(
-    row: int, values: Mapping[str, str], schema: Schema, today: date, report: _Report
-) -> None:
+def _check_row(row: int, values: Mapping[str, str], schema: Schema, today: date, report: _Report) -> None:
     valid: set[str] = set()
     for column in schema.fields:
         value = values[column.name]
@@ -387,10 +361,7 @@ def _check_cell(
     if not value:
         return "expected a value; this column is required" if column.required else None
     if value.startswith(_FORMULA_STARTS) and not (column.name == "phone" and value[0] == "+"):
-        return (
-            "expected text that does not start with =, +, - or @ "
-            "(a spreadsheet would run it as a formula)"
-        )
+        return "expected text that does not start with =, +, - or @ (a spreadsheet would run it as a formula)"
     if column.enum and value not in column.enum:
         return f"expected one of: {', '.join(column.enum)}"
     if column.name == "phone":
@@ -408,7 +379,7 @@ def _check_cell(
 
 
 def _check_country(value: str) -> str | None:
-    if value == INTERNATIONAL or value in _COUNTRIES:
+    if value == INTERNATIONAL or is_country(value):
         return None
     return "expected an ISO 3166-1 alpha-2 country code in capitals, e.g. BE, or INT"
 
@@ -418,10 +389,7 @@ def _check_phone(value: str, country: str) -> str | None:
         return None
     if country == INTERNATIONAL:
         return "expected a full phone number in international form, starting with + and the code"
-    return (
-        f"expected a phone number valid in {country} "
-        "(short numbers as dialled, e.g. 112, or full numbers)"
-    )
+    return f"expected a phone number valid in {country} (short numbers as dialled, e.g. 112, or full numbers)"
 
 
 def _check_url(value: str) -> str | None:

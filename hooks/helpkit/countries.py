@@ -8,8 +8,13 @@ from babel import Locale
 
 INTERNATIONAL = "INT"
 
-# CLDR also names regions and groupings with two letters; none of them is a country to call in.
-_NOT_COUNTRIES = frozenset({"EU", "EZ", "UN", "QO", "XA", "XB", "ZZ"})
+# CLDR's territory list also holds groupings (EU, EZ, UN, QO), pseudo-locales (XA, XB), "unknown"
+# (ZZ) and codes that ISO only reserves for places that belong to a listed country (IC, the Canary
+# Islands, is ES). A row for one of those would be a country page nobody can look up. Kosovo's XK
+# is kept although ISO has not assigned it: the EU, CLDR and libphonenumber all use it.
+_NOT_COUNTRIES = frozenset(
+    {"EU", "EZ", "UN", "QO", "XA", "XB", "ZZ", "AC", "CP", "CQ", "DG", "EA", "IC", "TA"}
+)
 
 
 @cache

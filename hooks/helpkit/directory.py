@@ -51,7 +51,9 @@ def _details(channel: Channel, strings: Strings, language: str) -> Markup:
         rows.append((strings["directory.hours"], escape(channel.hours)))
     rows.append((strings[f"directory.audience.{channel.audience}"], Markup("")))
     if channel.verified:
-        rows.append((strings["directory.verified"], escape(format_date(channel.verified, "long", locale=language))))
+        rows.append(
+            (strings["directory.verified"], escape(format_date(channel.verified, "long", locale=language)))
+        )
     return Markup("").join(
         Markup('<span class="shk-channel__fact">{}{}</span>').format(
             label, Markup(": {}").format(value) if value else ""
@@ -80,7 +82,9 @@ def render_channel(channel: Channel, strings: Strings, language: str) -> Markup:
     )
 
 
-def render_section(code: str, title: str, channels: Sequence[Channel], strings: Strings, language: str) -> Markup:
+def render_section(
+    code: str, title: str, channels: Sequence[Channel], strings: Strings, language: str
+) -> Markup:
     groups = []
     for kind in KINDS:
         of_kind = [channel for channel in channels if channel.kind == kind]
@@ -91,7 +95,10 @@ def render_section(code: str, title: str, channels: Sequence[Channel], strings: 
                     Markup("").join(render_channel(channel, strings, language) for channel in of_kind),
                 )
             )
-    return Markup('<section class="shk-country" id="{id}" data-shk-country="{search}"><h2>{title}</h2>{groups}</section>').format(
+    return Markup(
+        '<section class="shk-country" id="{id}" data-shk-country="{search}">'
+        "<h2>{title}</h2>{groups}</section>"
+    ).format(
         id=country_anchor(code),
         search=f"{title} {country_name(code, 'en')} {code}".casefold(),
         title=title,
@@ -112,7 +119,8 @@ def render_directory(
     names = {code: country_name(code, language) for code in countries}
     index_items = Markup("").join(
         Markup('<li data-shk-country="{search}"><a href="#{anchor}">{name}</a></li>').format(
-            anchor=country_anchor(code), name=names[code],
+            anchor=country_anchor(code),
+            name=names[code],
             search=f"{names[code]} {country_name(code, 'en')} {code}".casefold(),
         )
         for code in countries
@@ -120,7 +128,8 @@ def render_directory(
     filter_box = Markup(
         '<div class="shk-filter" data-shk="filter" hidden>'
         '<label for="shk-filter-input">{label}</label>'
-        '<input id="shk-filter-input" type="search" autocomplete="off" spellcheck="false" enterkeyhint="search">'
+        '<input id="shk-filter-input" type="search" autocomplete="off" spellcheck="false" '
+        'enterkeyhint="search">'
         '<p class="shk-filter__none" role="status" aria-live="polite" hidden>{none}</p></div>'
     ).format(label=strings["directory.filter_label"], none=strings["directory.filter_none"])
     sections = [
@@ -128,13 +137,20 @@ def render_directory(
     ]
     international = table.for_country(INTERNATIONAL)
     if international:
-        sections.append(render_section(INTERNATIONAL, strings["directory.international"], international, strings, language))
-    data_links = Markup(" · ").join(link(href, label) if href.startswith("https:") else Markup('<a href="{}">{}</a>').format(href, label) for label, href in open_data)
+        sections.append(
+            render_section(
+                INTERNATIONAL, strings["directory.international"], international, strings, language
+            )
+        )
+    data_links = Markup(" · ").join(
+        link(href, label) if href.startswith("https:") else Markup('<a href="{}">{}</a>').format(href, label)
+        for label, href in open_data
+    )
     return Markup(
         '<p>{intro}</p><p class="shk-note">{check}</p>{filter}'
         '<nav class="shk-country-index" aria-label="{countries}"><ul>{index}'
         '<li data-shk-country="int international"><a href="#{int_anchor}">{international}</a></li></ul></nav>'
-        '{sections}{data}'
+        "{sections}{data}"
     ).format(
         intro=strings["directory.intro"],
         check=strings["directory.check_note"],
@@ -144,5 +160,7 @@ def render_directory(
         int_anchor=country_anchor(INTERNATIONAL),
         international=strings["directory.international"],
         sections=Markup("").join(sections),
-        data=Markup('<p class="shk-open-data">{}: {}</p>').format(strings["directory.open_data"], data_links) if open_data else "",
+        data=Markup('<p class="shk-open-data">{}: {}</p>').format(strings["directory.open_data"], data_links)
+        if open_data
+        else "",
     )

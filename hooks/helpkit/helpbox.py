@@ -52,7 +52,7 @@ def render_helpbox(
     """The box for one page: the home country's channels, or the international ones without one."""
     title = strings["helpbox.title"] if country_label else strings["helpbox.title_international"]
     if country_label:
-        title = Markup("{} <span class=\"shk-helpbox__country\">({})</span>").format(title, country_label)
+        title = Markup('{} <span class="shk-helpbox__country">({})</span>').format(title, country_label)
     items = Markup("").join(channel_line(channel, strings) for channel in channels)
     parts = [
         Markup('<h2 id="get-help-now" class="shk-helpbox__title">{}</h2>').format(title),

@@ -81,7 +81,9 @@ def load_strings(folder: Path, languages: Iterable[str]) -> dict[str, Strings]:
         for key in reference.keys() - table.keys():
             problems.append(f"{path}: {key}: missing: expected the text of {reference[key]!r}")
         for key in table.keys() - reference.keys():
-            problems.append(f"{path}: {key}: unknown key: expected one of the keys of {REFERENCE_LANGUAGE}.yml")
+            problems.append(
+                f"{path}: {key}: unknown key: expected one of the keys of {REFERENCE_LANGUAGE}.yml"
+            )
         for key, text in table.items():
             if not isinstance(text, str) or not text.strip():
                 problems.append(f"{path}: {key}: {text!r}: expected a non-empty text")

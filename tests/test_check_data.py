@@ -1,0 +1,145 @@
+"""The data checker's command line: exit status, problems on stderr, the summary on stdout."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from helpkit.check_data import main
+
+REPO = Path(__file__).resolve().parent.parent
+TODAY = date(2025, 6, 1)
+HEADER = "country,kind,name,phone,url,languages,audience,hours,notes,source,confidence,verified"
+SOURCE = "https://example.org/source"
+
+
+def write(path: Path, *rows: str) -> Path:
+    path.write_text("\n".join([HEADER, *rows]) + "\n", encoding="utf-8")
+    return path
+
+
+def test_the_real_data_file_passes(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(REPO)
+    assert main([], today=date.today()) == 0
+    out, err = capsys.readouterr()
+    assert err == ""
+    first = out.splitlines()[0]
+    assert first.startswith("data/reporting-channels.csv: ")
+    assert first.endswith(", no errors")
+    assert "Never verified: " in out
+
+
+def test_the_summary_counts_rows_and_names_missing_kinds(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    write(
+        tmp_path / "channels.csv",
+        f"BE,emergency,112,112,,,all,,,{SOURCE},high,",
+        f"BE,helpline,Child Focus,116 000,,nl;fr,all,24/7,,{SOURCE},high,2025-05-01",
+        f"BE,hotline,Hotline A,,https://a.example.org,fr,all,,,{SOURCE},high,2024-01-10",
+        f"BE,hotline,Hotline B,,https://b.example.org,nl,all,,,{SOURCE},high,",
+        f"FR,police,PHAROS,,https://pharos.example.org,fr,all,,,{SOURCE},high,",
+        f"INT,removal,Take It Down,,https://takeitdown.example.org,en,children,,,{SOURCE},high,",
+    )
+    assert main(["channels.csv"], today=TODAY) == 0
+    out, err = capsys.readouterr()
+    assert err == ""
+    assert out.splitlines() == [
+        "channels.csv: 6 rows, 2 countries and INT, no errors",
+        "",
+        "country  emergency  police  helpline  hotline  removal  support  total",
+        "BE               1       -         1        2        -        -      4",
+        "FR               -       1         -        -        -        -      1",
+        "INT              -       -         -        -        1        -      1",
+        "",
+        "Countries missing an emergency, police or helpline row (2):",
+        "  BE: no police",
+        "  FR: no emergency, no helpline",
+        "",
+        "Stale rows (1):",
+        (
+            "  channels.csv:4:verified: '2024-01-10': "
+            "last verified 2024-01-10, over 12 months ago: re-check against the source"
+        ),
+        "",
+        (
+            "Never verified: 4 of 6 rows. "
+            "Check a row against its source, then set verified to that day (YYYY-MM-DD)."
+        ),
+    ]
+
+
+def test_a_complete_fresh_file_says_so(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = write(
+        tmp_path / "channels.csv",
+        f"BE,emergency,112,112,,,all,,,{SOURCE},high,2025-05-01",
+        f"BE,police,Police,,https://police.example.org,fr,all,,,{SOURCE},high,2025-05-01",
+        f"BE,helpline,Child Focus,116 000,,nl;fr,all,24/7,,{SOURCE},high,2025-05-01",
+    )
+    assert main([str(path)], today=TODAY) == 0
+    out = capsys.readouterr().out
+    assert "Every country has an emergency, police or helpline row." in out
+    assert "Stale rows: none verified over 365 days ago." in out
+    assert "Never verified: 0 of 3 rows." in out
+
+
+def test_a_bad_file_prints_every_problem_to_stderr_and_exits_1(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    write(
+        tmp_path / "channels.csv",
+        f"BE,helpline,Child Focus,+32 2 000,,nl,all,,,{SOURCE},high,",
+        f"UK,police,Police,,http://police.example.org,en,all,,,{SOURCE},high,",
+        f"BE,hotline,Hotline,,https://a.example.org,nl,all,,=cmd|' /C calc'!A0,{SOURCE},high,",
+    )
+    assert main(["channels.csv"], today=TODAY) == 1
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err.splitlines() == [
+        "4 problems in channels.csv",
+        (
+            "channels.csv:2:phone: '+32 2 000': expected a phone number valid in BE "
+            "(short numbers as dialled, e.g. 112, or full numbers)"
+        ),
+        (
+            "channels.csv:3:country: 'UK': "
+            "expected an ISO 3166-1 alpha-2 country code in capitals, e.g. BE, or INT"
+        ),
+        "channels.csv:3:url: 'http://police.example.org': expected an https:// web address",
+        (
+            "channels.csv:4:notes: \"=cmd|' /C calc'!A0\": expected text that does not start with "
+            "=, +, - or @ (a spreadsheet would run it as a formula)"
+        ),
+    ]
+
+
+def test_a_file_saved_with_semicolons_is_named_as_such(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = tmp_path / "channels.csv"
+    path.write_bytes(HEADER.replace(",", ";").encode("utf-8") + b"\n")
+    assert main([str(path)], today=TODAY) == 1
+    assert capsys.readouterr().err.splitlines()[1].endswith("wrong delimiter: expected ','")
+
+
+def test_a_missing_file_is_an_error_not_a_traceback(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main([str(tmp_path / "nowhere.csv")], today=TODAY) == 1
+    err = capsys.readouterr().err
+    assert err.startswith(f"{tmp_path / 'nowhere.csv'}: cannot read the file: ")
+
+
+def test_help_explains_the_error_format(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exited:
+        main(["--help"])
+    assert exited.value.code == 0
+    out = capsys.readouterr().out
+    assert "PATH:ROW:COLUMN: 'VALUE': what was expected" in out
+    assert "data/reporting-channels.csv" in out
