@@ -29,8 +29,9 @@ def build_site(
     check: bool = True,
 ) -> subprocess.CompletedProcess[str]:
     """Run the real `mkdocs build --strict` of `project` into `dest`."""
-    environ = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
-    environ.pop("SITE_COUNTRY", None) if env is None or "SITE_COUNTRY" not in env else None
+    # A caller's shell must not choose the edition behind the test's back.
+    inherited = {k: v for k, v in os.environ.items() if k not in ("SITE_COUNTRY", "SITE_LANGUAGES")}
+    environ = {**inherited, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(dest)],
         cwd=project,

@@ -1,0 +1,137 @@
+"""The English content: every page of the brief, in the navigation, plain, with the facts it needs."""
+
+from __future__ import annotations
+
+import itertools
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+
+from conftest import LANGUAGES, ROOT, site_pages
+from helpkit.frontmatter import split_front_matter
+from helpkit.readability import flesch_reading_ease
+
+DOCS = ROOT / "docs" / "en"
+# The pages CONTENT-BRIEF.md asks for, in the order a reader needs them.
+BRIEF_PAGES = [
+    "index.md",
+    "threatened/index.md",
+    "threatened/stop.md",
+    "threatened/tell-someone.md",
+    "threatened/keep-evidence.md",
+    "threatened/block-and-report.md",
+    "threatened/report-to-police.md",
+    "threatened/remove-images.md",
+    "threatened/look-after-yourself.md",
+    "threatened/how-scams-work.md",
+    "friends.md",
+    "parents.md",
+    "teachers.md",
+    "prevention.md",
+    "leave-quickly.md",
+    "about.md",
+    "privacy.md",
+    "accessibility.md",
+]
+BARS = {"young": 70, "friend": 70, "adult": 50}
+
+
+def nav_paths(items: list) -> list[str]:
+    found = []
+    for item in items:
+        if isinstance(item, str):
+            found.append(item)
+        elif isinstance(item, dict):
+            for value in item.values():
+                found.extend(nav_paths(value) if isinstance(value, list) else [value])
+    return found
+
+
+def read(page: str) -> str:
+    return (DOCS / page).read_text(encoding="utf-8")
+
+
+def text_of(*pages: str) -> str:
+    return "\n".join(split_front_matter(read(page))[1] for page in pages).casefold()
+
+
+def test_every_brief_page_is_in_the_navigation_in_order() -> None:
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    nav = [path for path in nav_paths(config["nav"]) if path != "directory.md"]
+    assert nav == BRIEF_PAGES
+    assert sorted(nav) == sorted(str(p.relative_to(DOCS)) for p in DOCS.rglob("*.md"))
+
+
+@pytest.mark.parametrize("page", BRIEF_PAGES)
+def test_reading_ease_meets_the_bar_for_its_audience(page: str) -> None:
+    meta, _ = split_front_matter(read(page))
+    bar = BARS[meta["audience"]]
+    score = flesch_reading_ease(read(page))
+    assert score >= bar, f"{page}: Flesch reading ease {score:.1f}, below {bar} for {meta['audience']}"
+
+
+@pytest.mark.parametrize("page", BRIEF_PAGES)
+def test_each_page_has_one_title_and_no_skipped_heading_level(page: str) -> None:
+    meta, body = split_front_matter(read(page))
+    levels = [len(match) for match in re.findall(r"^(#{1,6}) ", body, flags=re.MULTILINE)]
+    assert levels[0] == 1 and levels.count(1) == 1
+    assert all(b - a <= 1 for a, b in itertools.pairwise(levels)), levels
+    assert meta["title"] and meta["description"]
+
+
+@pytest.mark.parametrize(
+    ("pages", "facts"),
+    [
+        (["threatened/stop.md"], ["don't pay", "already paid"]),
+        (["threatened/keep-evidence.md"], ["screenshot", "don't forward", "user id"]),
+        (["threatened/block-and-report.md"], ["save the evidence before you block", "deactivate"]),
+        (["threatened/tell-someone.md"], ["116 111", "won't be in trouble"]),
+        (
+            ["threatened/remove-images.md"],
+            ["take it down", "stopncii", "report remove", "needhelpnow", "esafety"],
+        ),
+        (["threatened/how-scams-work.md"], ["fake", "ai"]),
+        (["parents.md"], ["never pay", "do not punish", "take it down"]),
+        (["teachers.md"], ["do not view", "safeguarding", "second adult"]),
+        (["friends.md"], ["forward", "adult they trust"]),
+        (["leave-quickly.md"], ["shift", "private"]),
+    ],
+)
+def test_the_facts_that_must_be_there_are_there(pages: list[str], facts: list[str]) -> None:
+    text = text_of(*pages).replace("’", "'")
+    missing = [fact for fact in facts if fact not in text]
+    assert not missing, f"{pages}: missing {missing}"
+
+
+def test_evidence_comes_before_blocking() -> None:
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    nav = nav_paths(config["nav"])
+    assert nav.index("threatened/keep-evidence.md") < nav.index("threatened/block-and-report.md")
+
+
+def test_no_phone_number_of_a_country_is_typed_into_the_pages() -> None:
+    """Country numbers come from data, at the foot of every page; only 112 and 116 111 are typed."""
+    for language in LANGUAGES:
+        for path in (ROOT / "docs" / language).rglob("*.md"):
+            body = split_front_matter(path.read_text(encoding="utf-8"))[1]
+            numbers = re.findall(r"(?<![\w/.#-])\+?\d[\d ]{2,}\d(?![\w/.-])", body)
+            assert set(n.strip() for n in numbers) <= {"112", "116 111"}, f"{path}: {numbers}"
+
+
+def test_the_removal_chooser_works_without_javascript(site: Path) -> None:
+    page = BeautifulSoup((site / "threatened" / "remove-images" / "index.html").read_text(), "html.parser")
+    for anchor in ("under-18", "adult"):
+        assert page.select_one(f'article a[href="#{anchor}"]'), f"no link to #{anchor}"
+        assert page.find(id=anchor)
+
+
+def test_every_page_ends_with_the_help_box(site: Path) -> None:
+    for path in site_pages(site):
+        article = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").select_one("article")
+        box = article.select_one("aside[data-shk=helpbox]")
+        assert box is not None, f"{path}: no help box"
+        assert box is article.find_all(recursive=False)[-1] or not box.find_next_sibling(), path
+        assert box.select_one('a[href^="tel:"]'), f"{path}: no number to call"

@@ -1,0 +1,79 @@
+"""Editions built from one checkout: the home country fills the help box and leads the directory."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from conftest import build_site, site_pages
+
+
+def soup(path: Path) -> BeautifulSoup:
+    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+
+
+@pytest.fixture(scope="module")
+def international(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    dest = tmp_path_factory.mktemp("international")
+    build_site(dest, env={"SITE_COUNTRY": ""})
+    return dest
+
+
+@pytest.fixture(scope="module")
+def france(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    dest = tmp_path_factory.mktemp("fr-edition")
+    build_site(dest, env={"SITE_COUNTRY": "fr", "SITE_LANGUAGES": "fr"})
+    return dest
+
+
+def test_the_default_edition_puts_belgium_first(site: Path) -> None:
+    directory = soup(site / "directory" / "index.html")
+    sections = [section["id"] for section in directory.select("section.shk-country")]
+    assert sections[0] == "country-be"
+    assert sections[-1] == "country-int"
+    for path in site_pages(site):
+        box = soup(path).select_one("aside[data-shk=helpbox]")
+        assert box.select_one('a[href="tel:112"]') and box.select_one('a[href="tel:116000"]'), path
+
+
+def test_an_international_edition_shows_international_services_and_the_directory(international: Path) -> None:
+    directory = soup(international / "directory" / "index.html")
+    names = [section.h2.get_text() for section in directory.select("section.shk-country")]
+    assert names[:3] == ["Australia", "Austria", "Belgium"]
+    for path in site_pages(international):
+        box = soup(path).select_one("aside[data-shk=helpbox]")
+        assert "stopncii.org" in str(box) and "takeitdown" in str(box), path
+        assert box.select_one("p.shk-helpbox__more a[href]"), path
+        assert not box.select_one('a[href^="tel:"]'), path
+
+
+def test_a_one_language_french_edition(france: Path) -> None:
+    assert not (france / "fr").exists()
+    home = soup(france / "index.html")
+    assert home.html["lang"] == "fr"
+    box = home.select_one("aside[data-shk=helpbox]")
+    assert "France" in box.h2.get_text()
+    directory = soup(france / "directory" / "index.html")
+    assert directory.select("section.shk-country")[0]["id"] == "country-fr"
+    # French collation: Allemagne before Autriche before Belgique.
+    names = [section.h2.get_text() for section in directory.select("section.shk-country")[1:4]]
+    assert names == ["Allemagne", "Australie", "Autriche"]
+
+
+@pytest.mark.parametrize(
+    ("env", "message"),
+    [
+        ({"SITE_COUNTRY": "XY"}, "environment variable SITE_COUNTRY: 'XY': expected an ISO 3166-1 alpha-2"),
+        ({"SITE_COUNTRY": "JP"}, "home country 'JP' (extra.country or SITE_COUNTRY) has no rows"),
+        ({"SITE_LANGUAGES": "en,xx"}, "environment variable SITE_LANGUAGES: 'xx': expected languages"),
+    ],
+)
+def test_a_wrong_setting_stops_the_build_with_a_clear_message(
+    tmp_path: Path, env: dict, message: str
+) -> None:
+    result = build_site(tmp_path / "out", env=env, check=False)
+    assert result.returncode == 1
+    assert message in result.stderr
+    assert "Traceback" not in result.stderr
