@@ -7,6 +7,7 @@ modules in helpkit/, which parse, validate and render.
 from __future__ import annotations
 
 import datetime
+import shutil
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -20,6 +21,7 @@ from mkdocs.utils import get_relative_url
 from helpkit.channels import ChannelDataError, ChannelTable, load_channels
 from helpkit.directory import render_directory
 from helpkit.helpbox import HOME_KINDS, INTERNATIONAL_KINDS, pick_channels, render_helpbox
+from helpkit.opendata import CSV_NAME, JSON_NAME, SCHEMA_NAME, channels_json
 from helpkit.strings import Strings
 
 log = get_plugin_logger("directory")
@@ -100,11 +102,17 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     if not _is_directory(page):
         return html
     language = _language(config)
+    # page.url is relative to the site's root, language folder included.
+    open_data = [
+        (label, get_relative_url(f"data/{name}", page.url))
+        for label, name in (("CSV", CSV_NAME), ("JSON", JSON_NAME), ("Table Schema", SCHEMA_NAME))
+    ]
     body = render_directory(
         _table(),
         strings=_strings(config),
         language=language,
         home=config.extra["edition"].country,
+        open_data=open_data,
     )
     return html + body
 
@@ -133,3 +141,16 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Naviga
         crisis_url=crisis_url,
     )
     return context
+
+
+# After static-i18n (-100) built every language: runs once, on the outermost build.
+@event_priority(-200)
+def on_post_build(config: MkDocsConfig) -> None:
+    if config.plugins["i18n"].building:
+        return
+    root, site = _root(config), Path(config.site_dir)
+    folder = site / "data"
+    folder.mkdir(exist_ok=True)
+    shutil.copyfile(root / "data" / CSV_NAME, folder / CSV_NAME)
+    shutil.copyfile(root / "data" / SCHEMA_NAME, folder / SCHEMA_NAME)
+    (folder / JSON_NAME).write_text(channels_json(_table().channels), encoding="utf-8")

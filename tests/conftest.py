@@ -47,7 +47,12 @@ def build_site(
 
 def copy_project(dest: Path) -> Path:
     """A copy of the project as a fork would have it: sources only, no venv or builds."""
-    ignore = shutil.ignore_patterns(".venv", "site", "site.*", ".git", "dist", "__pycache__", ".pytest_cache")
+    top_level = {".venv", "site", "site.building", "site.previous", ".git", "dist", ".pytest_cache"}
+
+    def ignore(folder: str, names: list[str]) -> set[str]:
+        skipped = {name for name in names if name == "__pycache__"}
+        return skipped | (top_level & set(names) if Path(folder) == ROOT else set())
+
     shutil.copytree(ROOT, dest, ignore=ignore)
     return dest
 

@@ -142,14 +142,14 @@ def render_directory(
                 INTERNATIONAL, strings["directory.international"], international, strings, language
             )
         )
+    # Links the build made to its own files, not addresses from the data.
     data_links = Markup(" · ").join(
-        link(href, label) if href.startswith("https:") else Markup('<a href="{}">{}</a>').format(href, label)
-        for label, href in open_data
+        Markup('<a href="{}" download>{}</a>').format(href, label) for label, href in open_data
     )
     return Markup(
         '<p>{intro}</p><p class="shk-note">{check}</p>{filter}'
         '<nav class="shk-country-index" aria-label="{countries}"><ul>{index}'
-        '<li data-shk-country="int international"><a href="#{int_anchor}">{international}</a></li></ul></nav>'
+        '<li data-shk-country="{int_search}"><a href="#{int_anchor}">{international}</a></li></ul></nav>'
         "{sections}{data}"
     ).format(
         intro=strings["directory.intro"],
@@ -158,6 +158,7 @@ def render_directory(
         countries=strings["directory.countries"],
         index=index_items,
         int_anchor=country_anchor(INTERNATIONAL),
+        int_search=f"{strings['directory.international']} international".casefold(),
         international=strings["directory.international"],
         sections=Markup("").join(sections),
         data=Markup('<p class="shk-open-data">{}: {}</p>').format(strings["directory.open_data"], data_links)

@@ -33,3 +33,35 @@ def insert_after_body_open(page: str, fragment: str) -> str:
     """Put `fragment` first inside <body>, ahead of Material's skip link in the tab order."""
     text = str(fragment)  # a Markup operand would escape the page it is added to
     return _BODY_OPEN.sub(lambda match: match.group(0) + text, page, count=1)
+
+
+_EXTERNAL_LINK = re.compile(r'<a\b(?=[^>]*\bhref="(?:https?:)?//)([^>]*)>', re.IGNORECASE)
+_REL = re.compile(r'\srel="([^"]*)"', re.IGNORECASE)
+
+
+def protect_external_links(page: str) -> str:
+    """Every link to another site gets rel="noopener noreferrer": it learns nothing about this one."""
+
+    def protect(match: re.Match[str]) -> str:
+        attributes = match.group(1)
+        found = _REL.search(attributes)
+        tokens = found.group(1).split() if found else []
+        tokens += [token for token in ("noopener", "noreferrer") if token not in tokens]
+        attributes = _REL.sub("", attributes)
+        return f'<a{attributes} rel="{" ".join(tokens)}">'
+
+    return _EXTERNAL_LINK.sub(protect, page)
+
+
+_ALTERNATE_LINK = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">', re.IGNORECASE)
+
+
+def drop_alternate_links(page: str) -> str:
+    """Remove the <head>'s hreflang links to the page in other languages.
+
+    Material's script fetches `sitemap.xml` beside every one of them on every page load: with
+    static-i18n those files do not exist, so each language costs a reader one useless request and
+    a 404. The sitemap at the site's root already lists every page's languages for search engines,
+    and the language switcher links straight to the same page in each language.
+    """
+    return _ALTERNATE_LINK.sub("", page)

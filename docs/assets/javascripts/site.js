@@ -1,6 +1,8 @@
+/* Sextortion Help Kit: the site's only script of its own. Stores nothing, sends nothing. */
+
 /* Quick exit, after GOV.UK's "Exit this page": the button, or Shift pressed three times within
    five seconds, replaces this page in the history and goes to the neutral page set in mkdocs.yml.
-   Without JavaScript the button is a plain link to the same place. Stores nothing. */
+   Without JavaScript the button is a plain link to the same place. */
 (function () {
   "use strict";
   var bar = document.querySelector("[data-shk=quick-exit]");
@@ -50,5 +52,33 @@
       var cover = document.querySelector(".shk-exit__overlay");
       if (cover) cover.remove();
     }
+  });
+})();
+
+/* Directory filter: narrows the country list as the reader types, in any language and with or
+   without accents. The list and its links work without JavaScript; this only hides what does not
+   match. */
+(function () {
+  "use strict";
+  var box = document.querySelector("[data-shk=filter]");
+  if (!box) return;
+  var input = box.querySelector("input");
+  var none = box.querySelector("[role=status]");
+  var items = document.querySelectorAll("[data-shk-country]");
+
+  function fold(text) {
+    return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLocaleLowerCase();
+  }
+
+  box.hidden = false;
+  input.addEventListener("input", function () {
+    var wanted = fold(input.value.trim());
+    var shown = 0;
+    items.forEach(function (item) {
+      var match = !wanted || fold(item.getAttribute("data-shk-country")).indexOf(wanted) !== -1;
+      item.hidden = !match;
+      if (match && item.tagName === "LI") shown += 1;
+    });
+    none.hidden = shown > 0;
   });
 })();

@@ -1,0 +1,165 @@
+"""Safety and privacy in a real Chromium: the quick exit, no traces, no other origin, no CSP breach."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+from conftest import NEUTRAL_URL, site_pages
+
+pytestmark = pytest.mark.browser
+
+START_URL = "https://start.test/"
+NEUTRAL_PAGE = "<!doctype html><title>Weather</title><h1>Weather</h1>"
+
+# Collects Content-Security-Policy violations as the page reports them.
+WATCH_CSP = """
+window.__cspViolations = [];
+document.addEventListener("securitypolicyviolation", (event) => {
+  window.__cspViolations.push(event.violatedDirective + " " + event.blockedURI);
+});
+"""
+
+
+@pytest.fixture
+def outside(page):
+    """Answer the two outside addresses the tests use ourselves: nothing leaves the machine."""
+    page.route(NEUTRAL_URL, lambda route: route.fulfill(content_type="text/html", body=NEUTRAL_PAGE))
+    page.route(START_URL, lambda route: route.fulfill(content_type="text/html", body="<title>Start</title>"))
+    return page
+
+
+def arrive_from_elsewhere(page, served: str, path: str = "threatened/stop/") -> None:
+    page.goto(START_URL)
+    page.goto(served + path)
+    page.locator("[data-shk=quick-exit] a").wait_for()
+
+
+def assert_left_for_good(page, served: str) -> None:
+    page.wait_for_url(NEUTRAL_URL)
+    assert page.title() == "Weather"
+    page.go_back(wait_until="commit")
+    # The help page was replaced in the history: Back goes to where the reader came from.
+    assert page.url == START_URL, page.url
+
+
+def test_quick_exit_by_click(outside, served: str) -> None:
+    arrive_from_elsewhere(outside, served)
+    outside.locator("[data-shk=quick-exit] a").click()
+    assert_left_for_good(outside, served)
+
+
+def test_quick_exit_is_the_first_thing_the_keyboard_reaches(outside, served: str) -> None:
+    arrive_from_elsewhere(outside, served, "fr/threatened/stop/")
+    outside.keyboard.press("Tab")
+    focused = outside.evaluate("document.activeElement.textContent")
+    assert focused == "Quitter ce site"
+    outside.keyboard.press("Enter")
+    assert_left_for_good(outside, served)
+
+
+def test_quick_exit_by_pressing_shift_three_times(outside, served: str) -> None:
+    arrive_from_elsewhere(outside, served)
+    status = outside.locator("[data-shk=quick-exit] [role=status]")
+    outside.keyboard.press("Shift")
+    assert "twice more" in status.text_content()
+    outside.keyboard.press("Shift")
+    assert "once more" in status.text_content()
+    outside.keyboard.press("Shift")
+    assert_left_for_good(outside, served)
+
+
+def test_quick_exit_is_visible_without_scrolling_on_a_small_phone(page, served: str) -> None:
+    page.goto(served + "parents/")
+    button = page.locator("[data-shk=quick-exit] a")
+    box = button.bounding_box()
+    assert box and box["y"] >= 0 and box["y"] + box["height"] <= 740 and box["x"] + box["width"] <= 360
+    page.mouse.wheel(0, 3000)
+    page.wait_for_timeout(200)
+    box = button.bounding_box()
+    assert box and 0 <= box["y"] < 60, "the quick exit scrolled out of view"
+
+
+def test_quick_exit_works_without_javascript(browser, served: str) -> None:
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.route(NEUTRAL_URL, lambda route: route.fulfill(content_type="text/html", body=NEUTRAL_PAGE))
+    page.goto(served)
+    page.locator("[data-shk=quick-exit] a").click()
+    page.wait_for_url(NEUTRAL_URL)
+    context.close()
+
+
+def storage_state(page) -> dict:
+    return page.evaluate(
+        """async () => ({
+            local: localStorage.length,
+            session: sessionStorage.length,
+            cookie: document.cookie,
+            indexedDB: (await indexedDB.databases()).length,
+            caches: (await caches.keys()).length,
+        })"""
+    )
+
+
+def test_a_visit_through_every_feature_leaves_no_trace(page, served: str) -> None:
+    page.goto(served)
+    page.locator(".grid.cards a").first.click()
+    page.wait_for_load_state()
+    # Search
+    page.locator("label.md-header__button[for=__search]").click()
+    page.locator("input.md-search__input").press_sequentially("evidence")
+    page.locator(".md-search-result__list > li a").first.click()
+    page.wait_for_load_state()
+    # Switch language
+    page.locator(".md-header .md-select button").click()
+    page.locator('.md-select__list a[hreflang="fr"]').click()
+    page.wait_for_url("**/fr/**")
+    # Directory filter
+    page.goto(served + "fr/directory/")
+    page.locator("#shk-filter-input").press_sequentially("belg")
+    assert page.locator(".shk-country-index li:not([hidden])").count() == 1
+    # Menu drawer
+    page.locator("label.md-header__button[for=__drawer]").click()
+    assert storage_state(page) == {"local": 0, "session": 0, "cookie": "", "indexedDB": 0, "caches": 0}
+    assert page.context.cookies() == []
+
+
+def test_every_page_loads_only_from_the_site_and_breaks_no_policy(browser, site: Path, served: str) -> None:
+    context = browser.new_context(viewport={"width": 360, "height": 740})
+    context.add_init_script(WATCH_CSP)
+    page = context.new_page()
+    requested: list[str] = []
+    failed: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.on("response", lambda response: response.status >= 400 and failed.append(response.url))
+    origin = urlsplit(served).netloc
+    pages = site_pages(site)
+    for path in pages:
+        url = served + str(path.relative_to(site)).removesuffix("index.html")
+        page.goto(url, wait_until="networkidle")
+        violations = page.evaluate("window.__cspViolations")
+        assert violations == [], f"{url}: {violations}"
+        policy = page.locator('meta[http-equiv="Content-Security-Policy"]').get_attribute("content")
+        assert "default-src 'none'" in policy
+        assert page.locator('meta[name="referrer"]').get_attribute("content") == "no-referrer"
+    elsewhere = sorted({url for url in requested if urlsplit(url).netloc != origin})
+    assert elsewhere == []
+    assert failed == [], "the site asked itself for files it does not have"
+    assert len(requested) > len(pages)
+    context.close()
+
+
+def test_outbound_links_carry_noopener_noreferrer(site: Path) -> None:
+    from bs4 import BeautifulSoup
+
+    checked = 0
+    for path in site_pages(site):
+        for anchor in BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").select(
+            'a[href^="http"]'
+        ):
+            assert {"noopener", "noreferrer"} <= set(anchor.get("rel", [])), f"{path}: {anchor}"
+            checked += 1
+    assert checked > 0
