@@ -14,13 +14,14 @@ export PYTHONPATH := $(CURDIR)/hooks
 RUNTIME := $(VENV)/.runtime-installed
 DEV := $(VENV)/.dev-installed
 
-.PHONY: help site serve test check-data lint clean
+.PHONY: help site serve test check-data i18n-status lint clean
 
 help:
 	@echo "make site        build the site into $(SITE_DIR)/ (strict: any warning fails; a failed build keeps the old $(SITE_DIR)/)"
 	@echo "make serve       live preview on http://$(HOST):$(PORT)/"
 	@echo "make test        run every test (installs test tools and Chromium where it can)"
 	@echo "make check-data  validate data/reporting-channels.csv and print a summary"
+	@echo "make i18n-status per language: pages missing, outdated or not yet reviewed"
 	@echo "make lint        ruff over hooks/ and tests/"
 	@echo "make clean       remove $(SITE_DIR)/, build leftovers and $(VENV)/"
 	@echo "Edition for one build: SITE_COUNTRY=PL SITE_LANGUAGES=pl,en make site"
@@ -53,6 +54,9 @@ test: $(DEV)
 
 check-data: $(RUNTIME)
 	$(BIN)/python -m helpkit.check_data data/reporting-channels.csv
+
+i18n-status: $(RUNTIME)
+	$(BIN)/python -m helpkit.i18n_status
 
 lint: $(DEV)
 	$(BIN)/ruff check hooks tests tools

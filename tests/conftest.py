@@ -13,9 +13,21 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 import pytest
+import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
-LANGUAGES = ("en", "fr")
+
+
+def _configured_languages() -> tuple[str, ...]:
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+    i18n = next(
+        plugin["i18n"] for plugin in config["plugins"] if isinstance(plugin, dict) and "i18n" in plugin
+    )
+    return tuple(language["locale"] for language in i18n["languages"])
+
+
+# Every language mkdocs.yml builds, the default (English) first.
+LANGUAGES = _configured_languages()
 # Where the quick exit goes in test builds: a real https address that the browser tests answer
 # themselves, so no request ever leaves the machine.
 NEUTRAL_URL = "https://neutral.test/weather"

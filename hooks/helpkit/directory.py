@@ -69,9 +69,14 @@ def render_channel(channel: Channel, strings: Strings, language: str) -> Markup:
         reach.append(link(tel, ltr(channel.phone_display())))
     if channel.url:
         reach.append(link(channel.url, ltr(channel.url.removeprefix("https://").rstrip("/")), external=True))
-    notes = Markup('<p class="shk-channel__notes">{}</p>').format(channel.notes) if channel.notes else ""
+    # Names and notes keep the direction of their own script inside a page of another.
+    notes = (
+        Markup('<p class="shk-channel__notes" dir="auto">{}</p>').format(channel.notes)
+        if channel.notes
+        else ""
+    )
     return Markup(
-        '<li class="shk-channel"><p class="shk-channel__name"><strong>{name}</strong></p>'
+        '<li class="shk-channel"><p class="shk-channel__name"><strong><bdi>{name}</bdi></strong></p>'
         '<p class="shk-channel__reach">{reach}</p>{notes}'
         '<p class="shk-channel__facts">{facts}</p></li>'
     ).format(

@@ -36,7 +36,7 @@ def channel_line(channel: Channel, strings: Strings) -> Markup:
     return Markup(
         '<li class="shk-helpbox__item shk-helpbox__item--{kind}">'
         '<span class="shk-helpbox__kind">{label}</span> '
-        '<span class="shk-helpbox__name">{name}</span> '
+        '<bdi class="shk-helpbox__name">{name}</bdi> '
         '<span class="shk-helpbox__reach">{reach}</span></li>'
     ).format(kind=channel.kind, label=label, name=channel.name, reach=Markup(" · ").join(reach))
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 
 _HTML_TAG = re.compile(r"<html\b([^>]*)>", re.IGNORECASE)
@@ -65,3 +66,23 @@ def drop_alternate_links(page: str) -> str:
     and the language switcher links straight to the same page in each language.
     """
     return _ALTERNATE_LINK.sub("", page)
+
+
+_CONFIG = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.DOTALL)
+
+
+def set_search_base(page: str, folder: str) -> str:
+    """Point Material's `base` at a language's own folder, where that language's index lives.
+
+    Material loads `<base>search/search_index.json` and resolves result links against the same
+    base; the per-language indexes hold locations relative to their language's folder.
+    """
+    if not folder:
+        return page
+
+    def rebase(match: re.Match[str]) -> str:
+        config = json.loads(match.group(2))
+        config["base"] = f"{config['base'].rstrip('/')}/{folder}/"
+        return match.group(1) + json.dumps(config, ensure_ascii=False, separators=(",", ":")) + match.group(3)
+
+    return _CONFIG.sub(rebase, page, count=1)

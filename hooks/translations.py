@@ -1,0 +1,50 @@
+"""Tell readers how fresh their translation is, and refuse English pages passed off as translations.
+
+static-i18n fills a page missing from a language with the English file; this hook names each such
+page as a warning, which `--strict` turns into a failed build.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path, PurePosixPath
+
+from markupsafe import Markup
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import get_plugin_logger
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
+
+from helpkit.translations import OUTDATED, SOURCE_LANGUAGE, UNREVIEWED, page_state
+
+log = get_plugin_logger("translations")
+
+
+def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
+    language = config.plugins["i18n"].current_language
+    context["translation_note"] = ""
+    if language == SOURCE_LANGUAGE or page.file.generated_by is not None:
+        return context
+    if page.file.locale != language:
+        relative = PurePosixPath(page.file.src_uri).relative_to(SOURCE_LANGUAGE)
+        log.warning(
+            f"untranslated: '{relative}' would be shown in English in '{language}': "
+            f"translate it into docs/{language}/{relative}"
+        )
+        return context
+    relative = PurePosixPath(page.file.src_uri).relative_to(language)
+    source = Path(config.docs_dir) / SOURCE_LANGUAGE / relative
+    state = page_state(source.read_text(encoding="utf-8"), page.meta)
+    strings = config.extra["strings"][language]
+    if state == OUTDATED:
+        english = page.file.alternates.get(SOURCE_LANGUAGE) if hasattr(page.file, "alternates") else None
+        href = get_relative_url(english.url, page.url) if english else ""
+        context["translation_note"] = Markup(
+            '<p class="shk-translation shk-translation--outdated" role="note">{} '
+            '<a href="{}" hreflang="en" lang="en">{}</a></p>'
+        ).format(strings["translation.outdated"], href, strings["translation.read_english"])
+    elif state == UNREVIEWED:
+        context["translation_note"] = Markup('<p class="shk-translation" role="note">{}</p>').format(
+            strings["translation.unreviewed"]
+        )
+    return context
