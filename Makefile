@@ -13,6 +13,7 @@ export PYTHONPATH := $(CURDIR)/hooks
 
 RUNTIME := $(VENV)/.runtime-installed
 DEV := $(VENV)/.dev-installed
+CHECKERS := tools/node/node_modules/.installed
 
 .PHONY: help site serve test check-data i18n-status lint clean
 
@@ -48,8 +49,14 @@ site: $(RUNTIME)
 serve: $(RUNTIME)
 	$(BIN)/mkdocs serve --strict --dev-addr "$(HOST):$(PORT)"
 
-test: $(DEV)
-	@tools/ensure-chromium.sh
+# axe-core and the Nu HTML Checker, pinned in tools/node/package-lock.json.
+$(CHECKERS): tools/node/package.json tools/node/package-lock.json
+	@tools/ensure-system.sh
+	npm ci --prefix tools/node --no-audit --no-fund --ignore-scripts --loglevel=error
+	@touch $@
+
+test: $(DEV) $(CHECKERS)
+	@tools/ensure-system.sh
 	$(BIN)/python -m pytest
 
 check-data: $(RUNTIME)

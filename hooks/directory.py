@@ -114,7 +114,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         home=config.extra["edition"].country,
         open_data=open_data,
     )
-    return html + body
+    return html + str(body)  # a Markup operand would escape the page it is added to
 
 
 def _find(nav: Navigation, path: str) -> Page | None:
