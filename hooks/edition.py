@@ -8,7 +8,9 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, Files
 
+from helpkit.colours import edition_css
 from helpkit.edition import EditionError, read_edition
 from helpkit.strings import StringsError, load_strings
 
@@ -27,6 +29,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         )
     except EditionError as error:
         raise PluginError(str(error)) from None
+    for setting in ("logo", "favicon"):
+        image = config.theme.get(setting)
+        if image and not (Path(config.docs_dir) / image).is_file():
+            raise PluginError(
+                f"mkdocs.yml: theme.{setting}: {image!r}: expected an image file below {config.docs_dir}/"
+            )
     try:
         strings = load_strings(Path(config.config_file_path).parent / "data" / "strings", edition.languages)
     except StringsError as error:
@@ -38,4 +46,17 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         language.link = "/" if language.default else f"/{language.locale}/"
     config.extra["edition"] = edition
     config.extra["strings"] = strings
+    if EDITION_CSS not in config.extra_css:
+        config.extra_css.append(EDITION_CSS)
     return config
+
+
+EDITION_CSS = "assets/stylesheets/edition.css"
+
+
+# After static-i18n (-100) has sorted the files into the current language.
+@event_priority(-200)
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    css = edition_css(config.extra["edition"].brand_colour)
+    files.append(File.generated(config, EDITION_CSS, content=css))
+    return files

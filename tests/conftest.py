@@ -20,9 +20,7 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def _configured_languages() -> tuple[str, ...]:
     config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
-    i18n = next(
-        plugin["i18n"] for plugin in config["plugins"] if isinstance(plugin, dict) and "i18n" in plugin
-    )
+    i18n = next(plugin["i18n"] for plugin in config["plugins"] if isinstance(plugin, dict) and "i18n" in plugin)
     return tuple(language["locale"] for language in i18n["languages"])
 
 
@@ -72,10 +70,7 @@ def copy_project(dest: Path) -> Path:
 def set_quick_exit(project: Path, url: str) -> None:
     config = project / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
-    lines = [
-        f"  quick_exit_url: {url}" if line.startswith("  quick_exit_url:") else line
-        for line in text.splitlines()
-    ]
+    lines = [f"  quick_exit_url: {url}" if line.startswith("  quick_exit_url:") else line for line in text.splitlines()]
     config.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 

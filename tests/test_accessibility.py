@@ -154,16 +154,12 @@ def test_keyboard_reaches_exit_skip_link_and_switcher_with_visible_focus(page, s
         )
     assert reached[0]["text"] == "Leave this site"
     assert "md-skip" in reached[1]["cls"]
-    assert any("md-select" in str(item["cls"]) or "language" in item["text"].lower() for item in reached), (
-        reached
-    )
+    assert any("md-select" in str(item["cls"]) or "language" in item["text"].lower() for item in reached), reached
     assert all(item["visible"] for item in reached), [item for item in reached if not item["visible"]]
 
 
 @pytest.mark.browser
-def test_right_to_left_pages_are_mirrored_and_keep_numbers_in_order(
-    page, served: str, tmp_path: Path
-) -> None:
+def test_right_to_left_pages_are_mirrored_and_keep_numbers_in_order(page, served: str, tmp_path: Path) -> None:
     page.goto(served + "ar/threatened/stop/")
     assert page.evaluate("getComputedStyle(document.body).direction") == "rtl"
     width = page.viewport_size["width"]

@@ -17,9 +17,7 @@ RTL = {"ar", "fa", "he", "ur"}
 
 def source_pages() -> list[str]:
     """Every Markdown page of the English source, as a path below docs/en/."""
-    return sorted(
-        str(path.relative_to(ROOT / "docs" / "en")) for path in (ROOT / "docs" / "en").rglob("*.md")
-    )
+    return sorted(str(path.relative_to(ROOT / "docs" / "en")) for path in (ROOT / "docs" / "en").rglob("*.md"))
 
 
 def built_path(site: Path, language: str, source: str) -> Path:
@@ -66,13 +64,9 @@ def test_every_language_switcher_link_points_to_an_existing_page(site: Path) -> 
         for anchor in links:
             target = urlsplit(urljoin(page_url, anchor["href"])).path
             target_file = (
-                site / target.lstrip("/") / "index.html"
-                if target.endswith("/")
-                else site / target.lstrip("/")
+                site / target.lstrip("/") / "index.html" if target.endswith("/") else site / target.lstrip("/")
             )
-            assert target_file.is_file(), (
-                f"{page_url}: switcher link {anchor['href']} -> {target} does not exist"
-            )
+            assert target_file.is_file(), f"{page_url}: switcher link {anchor['href']} -> {target} does not exist"
             checked += 1
     assert checked >= 2 * len(LANGUAGES) * len(source_pages())
 
@@ -93,9 +87,7 @@ def test_site_names_and_descriptions_are_per_language(site: Path) -> None:
 
 
 def test_navigation_titles_are_translated(site: Path) -> None:
-    nav_fr = (
-        soup(built_path(site, "fr", "threatened/stop.md")).select_one("nav.md-nav--primary").get_text(" ")
-    )
+    nav_fr = soup(built_path(site, "fr", "threatened/stop.md")).select_one("nav.md-nav--primary").get_text(" ")
     assert "Je suis menacé" in nav_fr
     assert "I'm being threatened" not in nav_fr
 

@@ -104,9 +104,7 @@ def test_kinds_come_from_the_schema_in_its_order() -> None:
 
 def test_the_schema_patterns_agree_with_the_code_lists() -> None:
     schema = load_schema()
-    assert all(
-        re.fullmatch(schema.field("country").pattern or "", code) for code in [*countries._codes(), "INT"]
-    )
+    assert all(re.fullmatch(schema.field("country").pattern or "", code) for code in [*countries._codes(), "INT"])
     assert all(re.fullmatch(schema.field("languages").pattern or "", code) for code in channels._LANGUAGES)
 
 
@@ -400,14 +398,9 @@ def test_a_verified_date_must_be_a_real_iso_date(verified: str) -> None:
 
 
 def test_a_duplicate_row_names_the_earlier_row() -> None:
-    data = csv_bytes(
-        line(), line(kind="emergency", phone="112"), line(name="child focus ", notes="Other words")
-    )
+    data = csv_bytes(line(), line(kind="emergency", phone="112"), line(name="child focus ", notes="Other words"))
     assert problems(data) == [
-        (
-            "data/x.csv:4:-: 'child focus': "
-            "expected a unique row; row 2 has the same country, kind, name, phone and url"
-        ),
+        ("data/x.csv:4:-: 'child focus': expected a unique row; row 2 has the same country, kind, name, phone and url"),
     ]
 
 
@@ -475,9 +468,7 @@ def test_a_pattern_in_the_schema_is_enforced_on_columns_without_their_own_check(
 
 
 def test_a_row_verified_over_a_year_ago_is_a_warning_not_an_error() -> None:
-    table = parse(
-        csv_bytes(line(verified="2024-05-31"), line(kind="emergency", phone="112", verified="2024-06-01"))
-    )
+    table = parse(csv_bytes(line(verified="2024-05-31"), line(kind="emergency", phone="112", verified="2024-06-01")))
     assert [str(warning) for warning in table.warnings] == [
         (
             "data/x.csv:2:verified: '2024-05-31': "

@@ -20,9 +20,7 @@ def write(path: Path, *rows: str) -> Path:
     return path
 
 
-def test_the_real_data_file_passes(
-    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_the_real_data_file_passes(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(REPO)
     assert main([], today=date.today()) == 0
     out, err = capsys.readouterr()
@@ -67,10 +65,7 @@ def test_the_summary_counts_rows_and_names_missing_kinds(
             "last verified 2024-01-10, over 12 months ago: re-check against the source"
         ),
         "",
-        (
-            "Never verified: 4 of 6 rows. "
-            "Check a row against its source, then set verified to that day (YYYY-MM-DD)."
-        ),
+        ("Never verified: 4 of 6 rows. Check a row against its source, then set verified to that day (YYYY-MM-DD)."),
     ]
 
 
@@ -107,10 +102,7 @@ def test_a_bad_file_prints_every_problem_to_stderr_and_exits_1(
             "channels.csv:2:phone: '+32 2 000': expected a phone number valid in BE "
             "(short numbers as dialled, e.g. 112, or full numbers)"
         ),
-        (
-            "channels.csv:3:country: 'UK': "
-            "expected an ISO 3166-1 alpha-2 country code in capitals, e.g. BE, or INT"
-        ),
+        ("channels.csv:3:country: 'UK': expected an ISO 3166-1 alpha-2 country code in capitals, e.g. BE, or INT"),
         "channels.csv:3:url: 'http://police.example.org': expected an https:// web address",
         (
             "channels.csv:4:notes: \"=cmd|' /C calc'!A0\": expected text that does not start with "
@@ -119,18 +111,14 @@ def test_a_bad_file_prints_every_problem_to_stderr_and_exits_1(
     ]
 
 
-def test_a_file_saved_with_semicolons_is_named_as_such(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_a_file_saved_with_semicolons_is_named_as_such(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = tmp_path / "channels.csv"
     path.write_bytes(HEADER.replace(",", ";").encode("utf-8") + b"\n")
     assert main([str(path)], today=TODAY) == 1
     assert capsys.readouterr().err.splitlines()[1].endswith("wrong delimiter: expected ','")
 
 
-def test_a_missing_file_is_an_error_not_a_traceback(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_a_missing_file_is_an_error_not_a_traceback(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main([str(tmp_path / "nowhere.csv")], today=TODAY) == 1
     err = capsys.readouterr().err
     assert err.startswith(f"{tmp_path / 'nowhere.csv'}: cannot read the file: ")

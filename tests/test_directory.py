@@ -26,8 +26,7 @@ def table_of(*rows: dict[str, str]):
     writer.writeheader()
     for row in rows:
         writer.writerow(
-            {"languages": "fr", "audience": "all", "source": "https://example.org/", "confidence": "high"}
-            | row
+            {"languages": "fr", "audience": "all", "source": "https://example.org/", "confidence": "high"} | row
         )
     return parse_channels(out.getvalue().encode(), path="t.csv", today=date(2026, 1, 1))
 
@@ -74,9 +73,7 @@ def test_the_directory_groups_by_kind_with_localized_labels_and_dates() -> None:
         {"country": "BE", "kind": "police", "name": "Police", "url": "https://www.police.be/fr"},
         {"country": "BE", "kind": "emergency", "name": "112", "phone": "112", "verified": "2025-03-04"},
     )
-    soup = BeautifulSoup(
-        str(render_directory(table, strings=STRINGS["fr"], language="fr", home="BE")), "html.parser"
-    )
+    soup = BeautifulSoup(str(render_directory(table, strings=STRINGS["fr"], language="fr", home="BE")), "html.parser")
     section = soup.select_one("#country-be")
     assert section.h2.get_text() == "Belgique"
     assert [h3.get_text() for h3 in section.find_all("h3")] == ["Urgences", "Police"]

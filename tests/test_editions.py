@@ -70,9 +70,7 @@ def test_a_one_language_french_edition(france: Path) -> None:
         ({"SITE_LANGUAGES": "en,xx"}, "environment variable SITE_LANGUAGES: 'xx': expected languages"),
     ],
 )
-def test_a_wrong_setting_stops_the_build_with_a_clear_message(
-    tmp_path: Path, env: dict, message: str
-) -> None:
+def test_a_wrong_setting_stops_the_build_with_a_clear_message(tmp_path: Path, env: dict, message: str) -> None:
     result = build_site(tmp_path / "out", env=env, check=False)
     assert result.returncode == 1
     assert message in result.stderr

@@ -6,10 +6,7 @@ from markupsafe import Markup
 
 from helpkit.pagehtml import insert_after_body_open, set_html_direction
 
-PAGE = (
-    '<!doctype html><html lang="ar" class="no-js"><head></head>'
-    '<body dir="rtl" data-x="1"><p>x</p></body></html>'
-)
+PAGE = '<!doctype html><html lang="ar" class="no-js"><head></head><body dir="rtl" data-x="1"><p>x</p></body></html>'
 
 
 def test_the_body_direction_is_copied_to_html() -> None:

@@ -157,9 +157,7 @@ def test_outbound_links_carry_noopener_noreferrer(site: Path) -> None:
 
     checked = 0
     for path in site_pages(site):
-        for anchor in BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").select(
-            'a[href^="http"]'
-        ):
+        for anchor in BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").select('a[href^="http"]'):
             assert {"noopener", "noreferrer"} <= set(anchor.get("rel", [])), f"{path}: {anchor}"
             checked += 1
     assert checked > 0

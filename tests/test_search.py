@@ -91,9 +91,7 @@ def first_load_bytes(browser, base: str, path: str) -> dict[str, int]:
     return sizes
 
 
-def test_first_load_weight_does_not_grow_with_languages(
-    browser, site: Path, served: str, tmp_path: Path
-) -> None:
+def test_first_load_weight_does_not_grow_with_languages(browser, site: Path, served: str, tmp_path: Path) -> None:
     import functools
     import http.server
     import threading

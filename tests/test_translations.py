@@ -79,9 +79,7 @@ def test_a_missing_interface_string_fails_the_build_and_names_the_key(tmp_path: 
     project = copy_project(tmp_path / "kit")
     strings = project / "data" / "strings" / "de.yml"
     text = strings.read_text(encoding="utf-8")
-    strings.write_text(
-        "\n".join(line for line in text.splitlines() if not line.startswith("  label:")) + "\n"
-    )
+    strings.write_text("\n".join(line for line in text.splitlines() if not line.startswith("  label:")) + "\n")
     result = build_site(tmp_path / "out", project=project, check=False)
     assert result.returncode == 1
     assert "de.yml: quick_exit.label: missing" in result.stderr

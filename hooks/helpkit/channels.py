@@ -267,8 +267,7 @@ def parse_channels(data: bytes, *, path: str, today: date, schema: Schema | None
                     row_number,
                     "-",
                     values["name"],
-                    f"expected a unique row; row {first_seen[key]} has the same country, kind, "
-                    "name, phone and url",
+                    f"expected a unique row; row {first_seen[key]} has the same country, kind, name, phone and url",
                 )
             else:
                 first_seen[key] = row_number
@@ -354,9 +353,7 @@ def _check_row(row: int, values: Mapping[str, str], schema: Schema, today: date,
         report(row, "-", values["name"], "expected a phone or a url; this row has neither")
 
 
-def _check_cell(
-    column: SchemaField, value: str, values: Mapping[str, str], valid: set[str], today: date
-) -> str | None:
+def _check_cell(column: SchemaField, value: str, values: Mapping[str, str], valid: set[str], today: date) -> str | None:
     """What the cell should have been, or None if it is fine."""
     if not value:
         return "expected a value; this column is required" if column.required else None

@@ -90,9 +90,7 @@ def write_summary(table: ChannelTable, shown: str, out: TextIO) -> None:
     for line in _coverage_table(table, codes):
         print(line, file=out)
 
-    missing = [
-        (code, [kind for kind in ESSENTIAL_KINDS if not _has(table, code, kind)]) for code in countries
-    ]
+    missing = [(code, [kind for kind in ESSENTIAL_KINDS if not _has(table, code, kind)]) for code in countries]
     missing = [(code, kinds) for code, kinds in missing if kinds]
     print(file=out)
     if missing:

@@ -12,17 +12,13 @@ INTERNATIONAL = "INT"
 # (ZZ) and codes that ISO only reserves for places that belong to a listed country (IC, the Canary
 # Islands, is ES). A row for one of those would be a country page nobody can look up. Kosovo's XK
 # is kept although ISO has not assigned it: the EU, CLDR and libphonenumber all use it.
-_NOT_COUNTRIES = frozenset(
-    {"EU", "EZ", "UN", "QO", "XA", "XB", "ZZ", "AC", "CP", "CQ", "DG", "EA", "IC", "TA"}
-)
+_NOT_COUNTRIES = frozenset({"EU", "EZ", "UN", "QO", "XA", "XB", "ZZ", "AC", "CP", "CQ", "DG", "EA", "IC", "TA"})
 
 
 @cache
 def _codes() -> frozenset[str]:
     territories = Locale("en").territories
-    return frozenset(
-        code for code in territories if len(code) == 2 and code.isalpha() and code not in _NOT_COUNTRIES
-    )
+    return frozenset(code for code in territories if len(code) == 2 and code.isalpha() and code not in _NOT_COUNTRIES)
 
 
 def is_country(code: str) -> bool:

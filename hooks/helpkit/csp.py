@@ -58,8 +58,5 @@ def content_security_policy(script_hashes: list[str]) -> str:
 def add_security_meta(page: str) -> str:
     """Put the policy and a no-referrer policy first in <head>, before anything it governs."""
     policy = content_security_policy(inline_script_hashes(page))
-    meta = (
-        f'<meta http-equiv="Content-Security-Policy" content="{policy}">'
-        '<meta name="referrer" content="no-referrer">'
-    )
+    meta = f'<meta http-equiv="Content-Security-Policy" content="{policy}"><meta name="referrer" content="no-referrer">'
     return _HEAD_OPEN.sub(lambda match: match.group(0) + meta, page, count=1)

@@ -51,9 +51,7 @@ def _details(channel: Channel, strings: Strings, language: str) -> Markup:
         rows.append((strings["directory.hours"], escape(channel.hours)))
     rows.append((strings[f"directory.audience.{channel.audience}"], Markup("")))
     if channel.verified:
-        rows.append(
-            (strings["directory.verified"], escape(format_date(channel.verified, "long", locale=language)))
-        )
+        rows.append((strings["directory.verified"], escape(format_date(channel.verified, "long", locale=language))))
     return Markup("").join(
         Markup('<span class="shk-channel__fact">{}{}</span>').format(
             label, Markup(": {}").format(value) if value else ""
@@ -70,11 +68,7 @@ def render_channel(channel: Channel, strings: Strings, language: str) -> Markup:
     if channel.url:
         reach.append(link(channel.url, ltr(channel.url.removeprefix("https://").rstrip("/")), external=True))
     # Names and notes keep the direction of their own script inside a page of another.
-    notes = (
-        Markup('<p class="shk-channel__notes" dir="auto">{}</p>').format(channel.notes)
-        if channel.notes
-        else ""
-    )
+    notes = Markup('<p class="shk-channel__notes" dir="auto">{}</p>').format(channel.notes) if channel.notes else ""
     return Markup(
         '<li class="shk-channel"><p class="shk-channel__name"><strong><bdi>{name}</bdi></strong></p>'
         '<p class="shk-channel__reach">{reach}</p>{notes}'
@@ -87,9 +81,7 @@ def render_channel(channel: Channel, strings: Strings, language: str) -> Markup:
     )
 
 
-def render_section(
-    code: str, title: str, channels: Sequence[Channel], strings: Strings, language: str
-) -> Markup:
+def render_section(code: str, title: str, channels: Sequence[Channel], strings: Strings, language: str) -> Markup:
     groups = []
     for kind in KINDS:
         of_kind = [channel for channel in channels if channel.kind == kind]
@@ -101,8 +93,7 @@ def render_section(
                 )
             )
     return Markup(
-        '<section class="shk-country" id="{id}" data-shk-country="{search}">'
-        "<h2>{title}</h2>{groups}</section>"
+        '<section class="shk-country" id="{id}" data-shk-country="{search}"><h2>{title}</h2>{groups}</section>'
     ).format(
         id=country_anchor(code),
         search=f"{title} {country_name(code, 'en')} {code}".casefold(),
@@ -137,15 +128,11 @@ def render_directory(
         'enterkeyhint="search">'
         '<p class="shk-filter__none" role="status" aria-live="polite" hidden>{none}</p></div>'
     ).format(label=strings["directory.filter_label"], none=strings["directory.filter_none"])
-    sections = [
-        render_section(code, names[code], table.for_country(code), strings, language) for code in countries
-    ]
+    sections = [render_section(code, names[code], table.for_country(code), strings, language) for code in countries]
     international = table.for_country(INTERNATIONAL)
     if international:
         sections.append(
-            render_section(
-                INTERNATIONAL, strings["directory.international"], international, strings, language
-            )
+            render_section(INTERNATIONAL, strings["directory.international"], international, strings, language)
         )
     # Links the build made to its own files, not addresses from the data.
     data_links = Markup(" · ").join(

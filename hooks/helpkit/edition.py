@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 from mkdocs.config import config_options
 from mkdocs.config.base import Config, ValidationError
 
+from helpkit.colours import check_brand_colour
 from helpkit.countries import country_name, is_country
 
 
@@ -63,6 +64,19 @@ class _Contact(config_options.Type):
         return _HttpsUrl(required=False).run_validation(text)
 
 
+class _BrandColour(config_options.Type):
+    """#rrggbb on which white text stays readable."""
+
+    def __init__(self) -> None:
+        super().__init__(str, default="#1b5e5a")
+
+    def run_validation(self, value: object) -> str:
+        try:
+            return check_brand_colour(str(super().run_validation(value)).strip())
+        except ValueError as error:
+            raise ValidationError(str(error)) from None
+
+
 class EditionSchema(Config):
     """What `extra:` in mkdocs.yml may set for an edition."""
 
@@ -70,6 +84,7 @@ class EditionSchema(Config):
     organisation = config_options.Type(str)
     contact = _Contact()
     quick_exit_url = _HttpsUrl(required=True)
+    brand_colour = _BrandColour()
 
 
 @dataclass(frozen=True)
@@ -78,6 +93,7 @@ class Edition:
     organisation: str
     contact: str
     quick_exit_url: str
+    brand_colour: str
     languages: tuple[str, ...]
 
     @property
@@ -94,9 +110,7 @@ class Edition:
 class EditionError(ValueError):
     def __init__(self, problems: Sequence[str]) -> None:
         self.problems = tuple(problems)
-        super().__init__(
-            f"{len(self.problems)} problem(s) in the edition settings:\n" + "\n".join(self.problems)
-        )
+        super().__init__(f"{len(self.problems)} problem(s) in the edition settings:\n" + "\n".join(self.problems))
 
 
 def read_edition(
@@ -138,5 +152,6 @@ def read_edition(
         organisation=values["organisation"],
         contact=values["contact"],
         quick_exit_url=values["quick_exit_url"],
+        brand_colour=values["brand_colour"],
         languages=tuple(chosen),
     )

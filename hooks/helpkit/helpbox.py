@@ -72,6 +72,6 @@ def render_helpbox(
             directory_url, strings["helpbox.directory_link"]
         )
     )
-    return Markup(
-        '<aside class="shk-helpbox" aria-labelledby="get-help-now" data-shk="helpbox">{}</aside>'
-    ).format(Markup("").join(parts))
+    return Markup('<aside class="shk-helpbox" aria-labelledby="get-help-now" data-shk="helpbox">{}</aside>').format(
+        Markup("").join(parts)
+    )

@@ -63,18 +63,14 @@ def main(argv: list[str] | None = None) -> int:
         "English source changed since they were translated) or not yet reviewed by a native speaker.",
     )
     parser.add_argument("--docs", type=Path, default=ROOT / "docs", help="the docs folder (default: docs/)")
-    parser.add_argument(
-        "--config", type=Path, default=ROOT / "mkdocs.yml", help="mkdocs.yml to read languages from"
-    )
+    parser.add_argument("--config", type=Path, default=ROOT / "mkdocs.yml", help="mkdocs.yml to read languages from")
     parser.add_argument(
         "--stamp",
         nargs="+",
         metavar=("LANG", "PAGE"),
         help="record that LANG's PAGEs (paths below docs/LANG/, or all) translate the current English",
     )
-    parser.add_argument(
-        "--reviewed", action="store_true", help="with --stamp: a native speaker reviewed them"
-    )
+    parser.add_argument("--reviewed", action="store_true", help="with --stamp: a native speaker reviewed them")
     args = parser.parse_args(argv)
 
     if args.stamp:

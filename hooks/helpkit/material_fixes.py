@@ -8,9 +8,7 @@ from __future__ import annotations
 
 import re
 
-_CHECKBOX_AUTOCOMPLETE = re.compile(
-    r'(<input\b[^>]*\btype="checkbox"[^>]*?)\s+autocomplete="off"', re.IGNORECASE
-)
+_CHECKBOX_AUTOCOMPLETE = re.compile(r'(<input\b[^>]*\btype="checkbox"[^>]*?)\s+autocomplete="off"', re.IGNORECASE)
 _EMPTY_TABINDEX = re.compile(r'\s+tabindex=""')
 _TOC_LABEL = re.compile(r'<label class="md-nav__title" for="__toc">(.*?)</label>', re.DOTALL)
 

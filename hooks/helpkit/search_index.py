@@ -65,11 +65,7 @@ def split_index(merged: dict, *, default: str, languages: Iterable[str]) -> dict
     indexes: dict[str, dict] = {}
     for language in [default, *others]:
         if language == default:
-            docs = [
-                doc
-                for doc in merged["docs"]
-                if not doc["location"].startswith(tuple(f"{o}/" for o in others))
-            ]
+            docs = [doc for doc in merged["docs"] if not doc["location"].startswith(tuple(f"{o}/" for o in others))]
         else:
             prefix = f"{language}/"
             docs = [

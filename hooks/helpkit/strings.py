@@ -21,9 +21,7 @@ class StringsError(ValueError):
 
     def __init__(self, problems: Iterable[str]) -> None:
         self.problems = tuple(problems)
-        super().__init__(
-            f"{len(self.problems)} problem(s) in the interface strings:\n" + "\n".join(self.problems)
-        )
+        super().__init__(f"{len(self.problems)} problem(s) in the interface strings:\n" + "\n".join(self.problems))
 
 
 @dataclass(frozen=True)
@@ -81,9 +79,7 @@ def load_strings(folder: Path, languages: Iterable[str]) -> dict[str, Strings]:
         for key in reference.keys() - table.keys():
             problems.append(f"{path}: {key}: missing: expected the text of {reference[key]!r}")
         for key in table.keys() - reference.keys():
-            problems.append(
-                f"{path}: {key}: unknown key: expected one of the keys of {REFERENCE_LANGUAGE}.yml"
-            )
+            problems.append(f"{path}: {key}: unknown key: expected one of the keys of {REFERENCE_LANGUAGE}.yml")
         for key, text in table.items():
             if not isinstance(text, str) or not text.strip():
                 problems.append(f"{path}: {key}: {text!r}: expected a non-empty text")

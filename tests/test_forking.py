@@ -1,0 +1,95 @@
+"""A new edition made the way FORKING.md says: another country, some languages, own name and logo."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+
+from conftest import build_site, copy_project, site_pages
+
+LOGO = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><circle cx="5" cy="5" r="4" fill="#fff"/></svg>'
+
+
+def edit_settings(project: Path, **extra: str) -> None:
+    """Edit mkdocs.yml as a person would: the extra: block and the language list."""
+    path = project / "mkdocs.yml"
+    config = yaml.safe_load(path.read_text(encoding="utf-8"))
+    config["extra"].update(extra)
+    i18n = next(plugin["i18n"] for plugin in config["plugins"] if isinstance(plugin, dict) and "i18n" in plugin)
+    i18n["languages"] = [language for language in i18n["languages"] if language["locale"] in ("en", "pl")]
+    path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def polish_edition(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    project = copy_project(tmp_path_factory.mktemp("fork") / "kit")
+    edit_settings(
+        project,
+        country="PL",
+        organisation="Fundacja Przykład",
+        contact="pomoc@example.org",
+        brand_colour="#5b2a86",
+    )
+    (project / "docs" / "assets" / "images" / "logo.svg").write_text(LOGO, encoding="utf-8")
+    site = tmp_path_factory.mktemp("fork-site")
+    build_site(site, project=project)
+    return site
+
+
+def test_the_edition_country_fills_the_help_box_on_every_page(polish_edition: Path) -> None:
+    pages = site_pages(polish_edition)
+    assert len(pages) == 2 * 19
+    for path in pages:
+        box = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").select_one("aside[data-shk=helpbox]")
+        assert box.select_one('a[href="tel:112"]') and box.select_one('a[href="tel:116111"]'), path
+        assert "Pol" in box.h2.get_text(), path  # "Poland" / "Polska"
+
+
+def test_the_languages_are_exactly_those_chosen(polish_edition: Path) -> None:
+    folders = {path.name for path in polish_edition.iterdir() if path.is_dir() and len(path.name) == 2}
+    assert folders == {"pl"}
+    home = BeautifulSoup((polish_edition / "index.html").read_text(encoding="utf-8"), "html.parser")
+    assert {link["hreflang"] for link in home.select(".md-select__list a[hreflang]")} == {"en", "pl"}
+
+
+def test_the_branding_is_applied(polish_edition: Path) -> None:
+    page = BeautifulSoup((polish_edition / "pl" / "index.html").read_text(encoding="utf-8"), "html.parser")
+    footer = page.select_one(".md-copyright").get_text(" ", strip=True)
+    assert "Fundacja Przykład" in footer and "pomoc@example.org" in footer
+    assert page.select_one('.md-copyright a[href="mailto:pomoc@example.org"]')
+    assert "--shk-brand:#5b2a86" in (polish_edition / "assets" / "stylesheets" / "edition.css").read_text()
+    assert (polish_edition / "assets" / "images" / "logo.svg").read_text(encoding="utf-8") == LOGO
+
+
+@pytest.mark.parametrize(
+    ("extra", "message"),
+    [
+        (
+            {"brand_colour": "#88ccff"},
+            "extra.brand_colour: '#88ccff': white text on this colour has a contrast",
+        ),
+        (
+            {"quick_exit_url": "http://example.org"},
+            "extra.quick_exit_url: 'http://example.org': expected an https://",
+        ),
+        ({"country": "Poland"}, "extra.country: 'Poland': expected an ISO 3166-1 alpha-2 country code"),
+    ],
+)
+def test_a_wrong_setting_fails_with_the_right_message(tmp_path: Path, extra: dict, message: str) -> None:
+    project = copy_project(tmp_path / "kit")
+    edit_settings(project, **extra)
+    result = build_site(tmp_path / "out", project=project, check=False)
+    assert result.returncode == 1
+    assert message in result.stderr
+    assert not (tmp_path / "out" / "index.html").exists()
+
+
+def test_a_missing_logo_file_is_named(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "kit")
+    (project / "docs" / "assets" / "images" / "logo.svg").unlink()
+    result = build_site(tmp_path / "out", project=project, check=False)
+    assert result.returncode == 1
+    assert "theme.logo: 'assets/images/logo.svg': expected an image file" in result.stderr
