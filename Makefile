@@ -15,7 +15,7 @@ RUNTIME := $(VENV)/.runtime-installed
 DEV := $(VENV)/.dev-installed
 CHECKERS := tools/node/node_modules/.installed
 
-.PHONY: help site serve test check-data i18n-status lint clean
+.PHONY: help site serve test check-data i18n-status print offline bench lint clean
 
 help:
 	@echo "make site        build the site into $(SITE_DIR)/ (strict: any warning fails; a failed build keeps the old $(SITE_DIR)/)"
@@ -23,6 +23,9 @@ help:
 	@echo "make test        run every test (installs test tools and Chromium where it can)"
 	@echo "make check-data  validate data/reporting-channels.csv and print a summary"
 	@echo "make i18n-status per language: pages missing, outdated or not yet reviewed"
+	@echo "make print       PDF booklets, a one-page leaflet and an evidence checklist per language, in dist/print/"
+	@echo "make offline     a zip in dist/ that works opened from a USB stick (file://)"
+	@echo "make bench       benchmark against plain Material; writes bench/report.md and bench/report.json"
 	@echo "make lint        ruff over hooks/ and tests/"
 	@echo "make clean       remove $(SITE_DIR)/, build leftovers and $(VENV)/"
 	@echo "Edition for one build: SITE_COUNTRY=PL SITE_LANGUAGES=pl,en make site"
