@@ -13,9 +13,11 @@ export PYTHONPATH := $(CURDIR)/hooks
 
 RUNTIME := $(VENV)/.runtime-installed
 DEV := $(VENV)/.dev-installed
-CHECKERS := tools/node/node_modules/.installed
+NODE_TOOLS := tools/node/node_modules/.installed
+DIST ?= dist
+OFFLINE_NAME := sextortion-help-kit
 
-.PHONY: help site serve test check-data i18n-status print offline bench lint clean
+.PHONY: help site serve test system check-data i18n-status print offline bench lint clean
 
 help:
 	@echo "make site        build the site into $(SITE_DIR)/ (strict: any warning fails; a failed build keeps the old $(SITE_DIR)/)"
@@ -52,15 +54,27 @@ site: $(RUNTIME)
 serve: $(RUNTIME)
 	$(BIN)/mkdocs serve --strict --dev-addr "$(HOST):$(PORT)"
 
-# axe-core and the Nu HTML Checker, pinned in tools/node/package-lock.json.
-$(CHECKERS): tools/node/package.json tools/node/package-lock.json
-	@tools/ensure-system.sh
+# axe-core, the Nu HTML Checker and iframe-worker, pinned in tools/node/package-lock.json.
+$(NODE_TOOLS): tools/node/package.json tools/node/package-lock.json
+	@command -v npm >/dev/null 2>&1 || { echo "error: npm is missing (Debian/Ubuntu: apt-get install nodejs npm)" >&2; exit 1; }
 	npm ci --prefix tools/node --no-audit --no-fund --ignore-scripts --loglevel=error
 	@touch $@
 
-test: $(DEV) $(CHECKERS)
+# Chromium, Java and Node.js from the distribution, where they are missing.
+system:
 	@tools/ensure-system.sh
+
+test: $(DEV) system $(NODE_TOOLS)
 	$(BIN)/python -m pytest
+
+# A copy for USB sticks and poor networks: opened from file://, it needs no server and no network.
+offline: $(RUNTIME) $(NODE_TOOLS)
+	@rm -rf "$(DIST)/offline.building"
+	OFFLINE=true $(BIN)/mkdocs build --strict --site-dir "$(DIST)/offline.building/$(OFFLINE_NAME)"
+	@rm -f "$(DIST)/$(OFFLINE_NAME)-offline.zip"
+	cd "$(DIST)/offline.building" && $(abspath $(BIN))/python -m zipfile -c "../$(OFFLINE_NAME)-offline.zip" "$(OFFLINE_NAME)"
+	@rm -rf "$(DIST)/offline.building"
+	@echo "Offline copy: $(DIST)/$(OFFLINE_NAME)-offline.zip (unzip it anywhere and open $(OFFLINE_NAME)/index.html)"
 
 check-data: $(RUNTIME)
 	$(BIN)/python -m helpkit.check_data data/reporting-channels.csv
@@ -72,4 +86,4 @@ lint: $(DEV)
 	$(BIN)/ruff check hooks tests tools
 
 clean:
-	rm -rf "$(SITE_DIR)" "$(SITE_DIR).building" "$(SITE_DIR).previous" "$(VENV)" .pytest_cache
+	rm -rf "$(SITE_DIR)" "$(SITE_DIR).building" "$(SITE_DIR).previous" "$(VENV)" "$(DIST)" .pytest_cache tools/node/node_modules

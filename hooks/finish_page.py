@@ -19,6 +19,7 @@ from helpkit.pagehtml import (
     set_search_base,
 )
 from helpkit.quickexit import render_quick_exit
+from offline import offline_enabled
 
 # static-i18n renders 404.html once per language into the same file, so the last language built
 # would win; the default language's copy is kept and written back once every language is built.
@@ -58,4 +59,4 @@ def finish(output: str, config: MkDocsConfig) -> str:
     )
     output = set_html_direction(insert_after_body_open(repair(drop_alternate_links(output)), bar))
     output = set_search_base(output, "" if language == i18n.default_language else language)
-    return add_security_meta(protect_external_links(output))
+    return add_security_meta(protect_external_links(output), offline=offline_enabled(config))

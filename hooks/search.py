@@ -14,6 +14,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
 
 from helpkit.search_index import split_index
+from offline import offline_enabled
 
 
 # After static-i18n (-100) has written the merged index: once, on the outermost build.
@@ -31,3 +32,6 @@ def on_post_build(config: MkDocsConfig) -> None:
         folder.mkdir(parents=True, exist_ok=True)
         text = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
         (folder / "search_index.json").write_text(text, encoding="utf-8")
+        if offline_enabled(config):
+            # From file:// Material loads the index as a script, as the offline plugin writes it.
+            (folder / "search_index.js").write_text(f"var __index = {text}", encoding="utf-8")

@@ -46,17 +46,20 @@ def inline_script_hashes(page: str) -> list[str]:
     return hashes
 
 
-def content_security_policy(script_hashes: list[str]) -> str:
+def content_security_policy(script_hashes: list[str], *, offline: bool = False) -> str:
+    """The policy; `offline` for the copy opened from file://, where search runs in the
+    iframe-worker shim, whose inline script holds the worker's address as resolved on the reader's
+    disk and so cannot be hashed at build time. That copy has no network to reach anyway."""
     directives = []
     for name, value in _POLICY:
-        if name == "script-src" and script_hashes:
-            value = " ".join([value, *script_hashes])
+        if name == "script-src":
+            value = f"{value} 'unsafe-inline'" if offline else " ".join([value, *script_hashes])
         directives.append(f"{name} {value}")
     return "; ".join(directives)
 
 
-def add_security_meta(page: str) -> str:
+def add_security_meta(page: str, *, offline: bool = False) -> str:
     """Put the policy and a no-referrer policy first in <head>, before anything it governs."""
-    policy = content_security_policy(inline_script_hashes(page))
+    policy = content_security_policy(inline_script_hashes(page), offline=offline)
     meta = f'<meta http-equiv="Content-Security-Policy" content="{policy}"><meta name="referrer" content="no-referrer">'
     return _HEAD_OPEN.sub(lambda match: match.group(0) + meta, page, count=1)
