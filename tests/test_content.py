@@ -135,3 +135,16 @@ def test_every_page_ends_with_the_help_box(site: Path) -> None:
         assert box is not None, f"{path}: no help box"
         assert box is article.find_all(recursive=False)[-1] or not box.find_next_sibling(), path
         assert box.select_one('a[href^="tel:"]'), f"{path}: no number to call"
+
+
+@pytest.mark.browser
+def test_help_is_one_tap_away_from_the_top_of_every_page(page, served: str) -> None:
+    page.goto(served + "uk/threatened/keep-evidence/")
+    link = page.locator("[data-shk=quick-exit] .shk-exit__help")
+    assert link.is_visible()
+    link.click()
+    box = page.locator("aside[data-shk=helpbox]")
+    box.locator("h2").wait_for()
+    top = box.bounding_box()["y"]
+    assert 0 <= top < 740, top
+    assert box.locator('a[href*="#crisis"]').count() == 1

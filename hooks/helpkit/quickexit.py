@@ -15,6 +15,8 @@ def render_quick_exit(*, target: str, strings: Strings) -> Markup:
         '<span class="shk-exit__hint" id="shk-exit-hint">{hint}</span>'
         '<a class="shk-exit__button" href="{target}" rel="noopener noreferrer" '
         'aria-describedby="shk-exit-hint">{label}</a>'
+        # One tap from anywhere on the page to the numbers to call, crisis line included.
+        '<a class="shk-exit__help" href="#get-help-now">{help}</a>'
         '<span class="shk-exit__status" role="status" aria-live="polite"></span></div>'
     ).format(
         first=strings["quick_exit.announce_first"],
@@ -23,4 +25,5 @@ def render_quick_exit(*, target: str, strings: Strings) -> Markup:
         hint=strings["quick_exit.hint"],
         target=target,
         label=strings["quick_exit.label"],
+        help=strings["helpbox.title"],
     )
