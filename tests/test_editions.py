@@ -75,3 +75,21 @@ def test_a_wrong_setting_stops_the_build_with_a_clear_message(tmp_path: Path, en
     assert result.returncode == 1
     assert message in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_the_directory_is_published_as_open_data(site: Path) -> None:
+    import csv
+    import json
+
+    folder = site / "data"
+    rows = list(csv.DictReader((folder / "reporting-channels.csv").read_text(encoding="utf-8-sig").splitlines()))
+    document = json.loads((folder / "reporting-channels.json").read_text(encoding="utf-8"))
+    schema = json.loads((folder / "reporting-channels.schema.json").read_text(encoding="utf-8"))
+    assert len(document["rows"]) == len(rows) > 100
+    assert document["columns"] == [field["name"] for field in schema["fields"]]
+    links = soup(site / "fr" / "directory" / "index.html").select(".shk-open-data a")
+    assert [link["href"] for link in links] == [
+        "../../data/reporting-channels.csv",
+        "../../data/reporting-channels.json",
+        "../../data/reporting-channels.schema.json",
+    ]
