@@ -67,6 +67,10 @@ system:
 test: $(DEV) system $(NODE_TOOLS)
 	$(BIN)/python -m pytest
 
+# Booklets per audience, a one-page leaflet and an evidence checklist, per language, in PDF.
+print: $(DEV) system
+	$(BIN)/python -m helpkit.make_print --out "$(DIST)/print"
+
 # A copy for USB sticks and poor networks: opened from file://, it needs no server and no network.
 offline: $(RUNTIME) $(NODE_TOOLS)
 	@rm -rf "$(DIST)/offline.building"

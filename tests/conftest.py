@@ -57,7 +57,8 @@ def build_site(
 
 def copy_project(dest: Path) -> Path:
     """A copy of the project as a fork would have it: sources only, no venv or builds."""
-    top_level = {".venv", "site", "site.building", "site.previous", ".git", "dist", ".pytest_cache"}
+    # bench/ holds the benchmark's own Lighthouse install: not part of an edition.
+    top_level = {".venv", "site", "site.building", "site.previous", ".git", "dist", ".pytest_cache", "bench"}
 
     def ignore(folder: str, names: list[str]) -> set[str]:
         skipped = {name for name in names if name == "__pycache__"}

@@ -153,7 +153,8 @@ def test_keyboard_reaches_exit_skip_link_and_switcher_with_visible_focus(page, s
             )
         )
     assert reached[0]["text"] == "Leave this site"
-    assert "md-skip" in reached[1]["cls"]
+    assert "shk-exit__help" in reached[1]["cls"]
+    assert "md-skip" in reached[2]["cls"]
     assert any("md-select" in str(item["cls"]) or "language" in item["text"].lower() for item in reached), reached
     assert all(item["visible"] for item in reached), [item for item in reached if not item["visible"]]
 
@@ -168,7 +169,7 @@ def test_right_to_left_pages_are_mirrored_and_keep_numbers_in_order(page, served
     number = page.locator("aside[data-shk=helpbox] a[href='tel:116000'] bdi")
     assert number.get_attribute("dir") == "ltr"
     assert number.inner_text() == "116 000"
-    exit_button = page.locator("[data-shk=quick-exit] a").bounding_box()
+    exit_button = page.locator("[data-shk=quick-exit] .shk-exit__button").bounding_box()
     assert exit_button["x"] < width / 2, "the quick exit sits at the start (left) edge in right-to-left"
     page.screenshot(path=str(tmp_path / "ar-stop.png"), full_page=True)
     assert (tmp_path / "ar-stop.png").stat().st_size > 10_000

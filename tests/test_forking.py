@@ -13,14 +13,30 @@ from conftest import build_site, copy_project, site_pages
 LOGO = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><circle cx="5" cy="5" r="4" fill="#fff"/></svg>'
 
 
+class _EnvTag(list):
+    """mkdocs.yml's `!ENV [NAME, default]`, kept as it is through a load and a dump."""
+
+
+class _Loader(yaml.SafeLoader):
+    pass
+
+
+class _Dumper(yaml.SafeDumper):
+    pass
+
+
+_Loader.add_constructor("!ENV", lambda loader, node: _EnvTag(loader.construct_sequence(node)))
+_Dumper.add_representer(_EnvTag, lambda dumper, data: dumper.represent_sequence("!ENV", list(data)))
+
+
 def edit_settings(project: Path, **extra: str) -> None:
     """Edit mkdocs.yml as a person would: the extra: block and the language list."""
     path = project / "mkdocs.yml"
-    config = yaml.safe_load(path.read_text(encoding="utf-8"))
+    config = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
     config["extra"].update(extra)
     i18n = next(plugin["i18n"] for plugin in config["plugins"] if isinstance(plugin, dict) and "i18n" in plugin)
     i18n["languages"] = [language for language in i18n["languages"] if language["locale"] in ("en", "pl")]
-    path.write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    path.write_text(yaml.dump(config, Dumper=_Dumper, allow_unicode=True, sort_keys=False), encoding="utf-8")
 
 
 @pytest.fixture(scope="module")

@@ -74,7 +74,7 @@ def test_navigation_switcher_search_directory_and_quick_exit_work_from_file(offl
     page.locator("#shk-filter-input").press_sequentially("belg")
     assert page.locator(".shk-country-index li:not([hidden])").count() == 1
     # Quick exit
-    page.locator("[data-shk=quick-exit] a").click()
+    page.locator("[data-shk=quick-exit] .shk-exit__button").click()
     page.wait_for_url(NEUTRAL_URL)
     outside = [url for url in page.requests if not url.startswith("file://") and url != NEUTRAL_URL]
     assert outside == []

@@ -34,7 +34,7 @@ def outside(page):
 def arrive_from_elsewhere(page, served: str, path: str = "threatened/stop/") -> None:
     page.goto(START_URL)
     page.goto(served + path)
-    page.locator("[data-shk=quick-exit] a").wait_for()
+    page.locator("[data-shk=quick-exit] .shk-exit__button").wait_for()
 
 
 def assert_left_for_good(page, served: str) -> None:
@@ -47,7 +47,7 @@ def assert_left_for_good(page, served: str) -> None:
 
 def test_quick_exit_by_click(outside, served: str) -> None:
     arrive_from_elsewhere(outside, served)
-    outside.locator("[data-shk=quick-exit] a").click()
+    outside.locator("[data-shk=quick-exit] .shk-exit__button").click()
     assert_left_for_good(outside, served)
 
 
@@ -73,7 +73,7 @@ def test_quick_exit_by_pressing_shift_three_times(outside, served: str) -> None:
 
 def test_quick_exit_is_visible_without_scrolling_on_a_small_phone(page, served: str) -> None:
     page.goto(served + "parents/")
-    button = page.locator("[data-shk=quick-exit] a")
+    button = page.locator("[data-shk=quick-exit] .shk-exit__button")
     box = button.bounding_box()
     assert box and box["y"] >= 0 and box["y"] + box["height"] <= 740 and box["x"] + box["width"] <= 360
     page.mouse.wheel(0, 3000)
@@ -87,7 +87,7 @@ def test_quick_exit_works_without_javascript(browser, served: str) -> None:
     page = context.new_page()
     page.route(NEUTRAL_URL, lambda route: route.fulfill(content_type="text/html", body=NEUTRAL_PAGE))
     page.goto(served)
-    page.locator("[data-shk=quick-exit] a").click()
+    page.locator("[data-shk=quick-exit] .shk-exit__button").click()
     page.wait_for_url(NEUTRAL_URL)
     context.close()
 

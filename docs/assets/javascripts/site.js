@@ -7,7 +7,7 @@
   "use strict";
   var bar = document.querySelector("[data-shk=quick-exit]");
   if (!bar) return;
-  var button = bar.querySelector("a");
+  var button = bar.querySelector(".shk-exit__button");
   var status = bar.querySelector("[role=status]");
   var target = button.getAttribute("href");
   var presses = 0;

@@ -1,0 +1,459 @@
+"""`make print`: printable PDFs for every language built, in dist/print/<lang>/.
+
+For each language:
+
+- a booklet per audience (`young-person`, `friend`, `parent-carer`, `teacher`): A4, a cover with the
+  booklet's title (the title of its first page), the publisher, the site's address, a QR code to the
+  booklet's first page online and the help box; contents; one chapter per page of the site; the home
+  country's reporting channels last; page numbers in the footer;
+- `leaflet.pdf`: one A4 side with the start page's first steps, the help box and a QR code to the
+  site; its type goes down from 13 to 10 pt until it fits, and the command fails rather than write
+  a second page;
+- `evidence-checklist.pdf`: the "keep the evidence" page as boxes to tick and lines to write on.
+
+The built site is the one source of text: the command builds the site into a temporary folder
+(`mkdocs build --strict`) unless `--site` names a build, reads each page's <article>, and renders
+the documents with Chromium (Playwright). `helpkit.booklets` assembles them; this module renders.
+
+The contents carry page numbers: each booklet is rendered twice, the page of every chapter read
+back from the first PDF's named destinations (the contents' own links) with pypdf, and the second
+render is checked the same way (a third is made if a chapter moved; the command fails if it still
+does not settle). Without `site_url` in mkdocs.yml the documents carry no QR code and no address
+of the site, and the command says so.
+
+    PYTHONPATH=hooks python -m helpkit.make_print [--site DIR] [--languages fr,ar] [--country BE] [--out dist/print]
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import io
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from babel.dates import format_date
+from bs4 import BeautifulSoup
+from mkdocs.utils.yaml import yaml_load
+from pypdf import PdfReader
+
+from helpkit.booklets import (
+    EVIDENCE_PAGE,
+    HOME_PAGE,
+    LEAFLET_FONT_SIZE,
+    Booklet,
+    BuiltPage,
+    PrintContext,
+    SiteLayout,
+    assemble_booklet,
+    assemble_checklist,
+    assemble_leaflet,
+    booklets,
+    footer_template,
+    read_page,
+    toc_entries,
+)
+from helpkit.channels import ChannelDataError, ChannelTable, load_channels
+from helpkit.countries import INTERNATIONAL
+from helpkit.edition import Edition, EditionError, read_edition
+from helpkit.helpbox import HOME_KINDS, INTERNATIONAL_KINDS, pick_channels
+from helpkit.strings import Strings, StringsError, load_strings
+
+PROJECT = Path(__file__).resolve().parent.parent.parent
+STYLESHEET = Path(__file__).with_name("print.css")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+MARGIN = {"top": "15mm", "bottom": "18mm", "left": "15mm", "right": "15mm"}
+LEAFLET_MARGIN = {"top": "12mm", "bottom": "12mm", "left": "14mm", "right": "14mm"}
+# Smaller and smaller type until the leaflet fits one side; below the last it would be too small.
+LEAFLET_FONT_SIZES = (LEAFLET_FONT_SIZE, 12.0, 11.0, 10.0)
+TOC_PASSES = 3
+
+
+class PrintError(Exception):
+    """A problem the command reports in one message and exit code 1, without a traceback."""
+
+
+@dataclass(frozen=True)
+class Project:
+    """What the command reads from mkdocs.yml."""
+
+    root: Path
+    config: Mapping[str, Any]
+
+    @property
+    def site_url(self) -> str:
+        return str(self.config.get("site_url") or "").strip()
+
+    @property
+    def nav(self) -> list[Any]:
+        return list(self.config.get("nav") or [])
+
+    @property
+    def languages(self) -> list[str]:
+        for plugin in self.config.get("plugins") or []:
+            if isinstance(plugin, Mapping) and "i18n" in plugin:
+                return [str(language["locale"]) for language in plugin["i18n"]["languages"]]
+        raise PrintError(f"{self.root / 'mkdocs.yml'}: expected the i18n plugin with its languages")
+
+    @property
+    def directory_urls(self) -> bool:
+        return bool(self.config.get("use_directory_urls", True))
+
+
+def read_project(root: Path) -> Project:
+    with (root / "mkdocs.yml").open(encoding="utf-8") as config:
+        return Project(root=root, config=yaml_load(config) or {})
+
+
+def build_site(
+    project: Path,
+    dest: Path,
+    *,
+    languages: Sequence[str] | None = None,
+    country: str | None = None,
+) -> None:
+    """The real `mkdocs build --strict` of `project` into `dest`, for these languages and country."""
+    environ = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    if languages:
+        environ["SITE_LANGUAGES"] = ",".join(languages)
+    if country is not None:
+        environ["SITE_COUNTRY"] = country
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(dest)],
+        cwd=project,
+        env=environ,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if result.returncode != 0:
+        raise PrintError(f"the site's build failed ({result.returncode}):\n{result.stderr[-4000:]}")
+
+
+def root_language(site: Path) -> str:
+    """The language a build put at its root (the first of SITE_LANGUAGES)."""
+    index = site / "index.html"
+    if not index.is_file():
+        raise PrintError(f"{site}: expected a built site (no index.html)")
+    root = BeautifulSoup(index.read_text(encoding="utf-8"), "html.parser").find("html")
+    language = str(root.get("lang", "")) if root else ""
+    if not language:
+        raise PrintError(f"{index}: expected <html lang> on the start page")
+    return language
+
+
+def site_languages(site: Path, configured: Sequence[str], default: str) -> list[str]:
+    """The configured languages a build holds, the root one first."""
+    others = [code for code in configured if code != default and (site / code / "index.html").is_file()]
+    return [default, *others]
+
+
+class Renderer:
+    """Chromium, through Playwright, printing HTML to PDF."""
+
+    def __init__(self) -> None:
+        from playwright.sync_api import Error, sync_playwright
+
+        executable = shutil.which("chromium") or shutil.which("chromium-browser")
+        if executable is None:
+            raise PrintError("Chromium is not installed: `make print` installs it (Debian: apt-get install chromium)")
+        self._playwright = sync_playwright().start()
+        try:
+            self._browser = self._playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        except Error as error:
+            self._playwright.stop()
+            raise PrintError(f"Chromium did not start: {error}") from None
+        self._page = self._browser.new_page()
+
+    def pdf(self, html: str, *, footer: str | None, margin: Mapping[str, str] = MARGIN) -> bytes:
+        self._page.set_content(html, wait_until="load")
+        return self._page.pdf(
+            format="A4",
+            print_background=True,
+            display_header_footer=footer is not None,
+            header_template="<span></span>",
+            footer_template=footer or "<span></span>",
+            margin=dict(margin),
+            outline=True,
+            tagged=True,
+        )
+
+    def close(self) -> None:
+        self._browser.close()
+        self._playwright.stop()
+
+
+def page_count(pdf: bytes) -> int:
+    return len(PdfReader(io.BytesIO(pdf)).pages)
+
+
+def chapter_pages(pdf: bytes, chapter_ids: Sequence[str]) -> dict[str, int]:
+    """The page (from 1) where each chapter starts, from the PDF's named destinations."""
+    reader = PdfReader(io.BytesIO(pdf))
+    destinations = reader.named_destinations
+    missing = [chapter for chapter in chapter_ids if f"/{chapter}" not in destinations]
+    if missing:
+        raise PrintError(f"Chromium's PDF has no destination for the chapters {', '.join(missing)}")
+    return {chapter: reader.get_destination_page_number(destinations[f"/{chapter}"]) + 1 for chapter in chapter_ids}
+
+
+def render_booklet(
+    renderer: Renderer, assemble: Callable[[Mapping[str, int] | None], str], ids: Sequence[str], footer: str
+) -> bytes:
+    """Render until the contents' page numbers match where the chapters fall."""
+    numbers: dict[str, int] | None = None
+    for _ in range(TOC_PASSES):
+        pdf = renderer.pdf(assemble(numbers), footer=footer)
+        found = chapter_pages(pdf, ids)
+        if found == numbers:
+            return pdf
+        numbers = found
+    raise PrintError("the table of contents' page numbers did not settle")
+
+
+def render_leaflet(renderer: Renderer, assemble: Callable[[float], str], language: str) -> bytes:
+    """The leaflet at the largest type size that fits one A4 side."""
+    for size in LEAFLET_FONT_SIZES:
+        pdf = renderer.pdf(assemble(size), footer=None, margin=LEAFLET_MARGIN)
+        if page_count(pdf) == 1:
+            return pdf
+    raise PrintError(
+        f"the {language} leaflet does not fit one A4 side, even in {LEAFLET_FONT_SIZES[-1]} pt type: shorten it"
+    )
+
+
+@dataclass(frozen=True)
+class Written:
+    path: Path
+    pages: int
+
+
+def _shown(path: Path) -> str:
+    try:
+        return str(path.resolve().relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
+def _write(path: Path, pdf: bytes, written: list[Written]) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(pdf)
+    record = Written(path, page_count(pdf))
+    written.append(record)
+    print(f"  wrote {_shown(path)} ({_pages(record.pages)})", flush=True)
+
+
+def _pages(count: int) -> str:
+    return f"{count} page" if count == 1 else f"{count} pages"
+
+
+def _context(
+    *,
+    page: BuiltPage,
+    layout: SiteLayout,
+    edition: Edition,
+    table: ChannelTable,
+    strings: Strings,
+    labels: Strings,
+    css: str,
+    today: datetime.date,
+) -> PrintContext:
+    language = page.language
+    if edition.country:
+        helpbox = pick_channels(table.for_country(edition.country), HOME_KINDS)
+        sections = [(edition.country, edition.country_label(language), table.for_country(edition.country))]
+    else:
+        helpbox = pick_channels(table.for_country(INTERNATIONAL), INTERNATIONAL_KINDS)
+        sections = []
+    international = table.for_country(INTERNATIONAL)
+    if international:
+        sections.append((INTERNATIONAL, strings["directory.international"], international))
+    return PrintContext(
+        language=language,
+        direction=page.direction,
+        site_name=page.site_name,
+        layout=layout,
+        strings=strings,
+        labels=labels,
+        organisation=edition.organisation,
+        contact=edition.contact,
+        printed_on=format_date(today, "long", locale=language),
+        country_label=edition.country_label(language),
+        helpbox_channels=tuple(helpbox),
+        sections=tuple(sections),
+        css=css,
+    )
+
+
+def print_language(
+    *,
+    renderer: Renderer,
+    site: Path,
+    language: str,
+    layout: SiteLayout,
+    booklet_list: Sequence[Booklet],
+    edition: Edition,
+    table: ChannelTable,
+    strings: Strings,
+    labels: Strings,
+    css: str,
+    out: Path,
+    today: datetime.date,
+) -> list[Written]:
+    """Every document of one language, each written as soon as it is rendered."""
+    cache: dict[str, BuiltPage] = {}
+
+    def page(src: str) -> BuiltPage:
+        if src not in cache:
+            path = site / layout.page_file(language, src)
+            if not path.is_file():
+                raise PrintError(f"{path}: missing from the build: expected the page docs/{language}/{src}")
+            url = layout.page_url(language, src)
+            cache[src] = read_page(path.read_text(encoding="utf-8"), src=src, url=url)
+        return cache[src]
+
+    home = page(HOME_PAGE)
+    ctx = _context(
+        page=home, layout=layout, edition=edition, table=table, strings=strings, labels=labels, css=css, today=today
+    )
+    written: list[Written] = []
+    for booklet in booklet_list:
+        pages = [page(src) for src in booklet.pages]
+        ids = [chapter_id for chapter_id, _ in toc_entries(pages, strings)]
+        pdf = render_booklet(
+            renderer,
+            lambda numbers, booklet=booklet, pages=pages: assemble_booklet(ctx, booklet, pages, numbers),
+            ids,
+            footer_template(pages[0].title, ctx.direction),
+        )
+        _write(out / language / f"{booklet.name}.pdf", pdf, written)
+    leaflet = render_leaflet(renderer, lambda size: assemble_leaflet(ctx, home, font_size=size), language)
+    _write(out / language / "leaflet.pdf", leaflet, written)
+    evidence = page(EVIDENCE_PAGE)
+    checklist = renderer.pdf(
+        assemble_checklist(ctx, evidence), footer=footer_template(labels["print.checklist"], ctx.direction)
+    )
+    _write(out / language / "evidence-checklist.pdf", checklist, written)
+    return written
+
+
+def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        prog="python -m helpkit.make_print",
+        description="Write PDF booklets (one per audience), a one-page leaflet and an evidence checklist "
+        "for every language, from the built site.",
+    )
+    parser.add_argument("--site", type=Path, help="use this existing build instead of building the site")
+    parser.add_argument(
+        "--languages", help="comma-separated languages to print (default: SITE_LANGUAGES, else every language)"
+    )
+    parser.add_argument("--out", type=Path, default=Path("dist/print"), help="output folder (default: dist/print)")
+    parser.add_argument(
+        "--country", help="home country whose channels are printed (default: SITE_COUNTRY, else extra.country)"
+    )
+    parser.add_argument("--project", type=Path, default=PROJECT, help="the project's folder (default: this one)")
+    return parser.parse_args(argv)
+
+
+def run(args: argparse.Namespace) -> list[Written]:
+    project = read_project(args.project.resolve())
+    environ = dict(os.environ)
+    if args.country is not None:
+        environ["SITE_COUNTRY"] = args.country
+    if args.languages:
+        environ["SITE_LANGUAGES"] = args.languages
+    try:
+        edition = read_edition(project.config.get("extra") or {}, languages=project.languages, environ=environ)
+        table = load_channels(project.root / "data" / "reporting-channels.csv", today=datetime.date.today())
+    except (EditionError, ChannelDataError) as error:
+        message = str(error)
+        if args.country is not None:
+            message = message.replace("environment variable SITE_COUNTRY", "--country")
+        if args.languages:
+            message = message.replace("environment variable SITE_LANGUAGES", "--languages")
+        raise PrintError(message) from None
+    if edition.country and edition.country not in table.countries():
+        raise PrintError(f"home country {edition.country!r} has no rows in data/reporting-channels.csv")
+    if not project.site_url:
+        print("site_url is empty in mkdocs.yml: printing without QR codes and without the site's address.", flush=True)
+
+    with tempfile.TemporaryDirectory(prefix="shk-print-") as temporary:
+        if args.site:
+            site = args.site.resolve()
+            default = root_language(site)
+            present = site_languages(site, project.languages, default)
+            wanted = list(edition.languages) if (args.languages or environ.get("SITE_LANGUAGES")) else present
+            absent = [code for code in wanted if code not in present]
+            if absent:
+                raise PrintError(f"{site}: no build of {', '.join(absent)}: expected one of {', '.join(present)}")
+            languages = [code for code in present if code in wanted]
+        else:
+            site = Path(temporary) / "site"
+            print(f"Building the site ({', '.join(edition.languages)})...", flush=True)
+            build_site(project.root, site, languages=edition.languages, country=edition.country)
+            default, languages = edition.languages[0], list(edition.languages)
+        try:
+            strings = load_strings(project.root / "data" / "strings", languages)
+            labels = load_strings(project.root / "data" / "strings" / "print", languages)
+        except StringsError as error:
+            raise PrintError(str(error)) from None
+        layout = SiteLayout(default_language=default, site_url=project.site_url, directory_urls=project.directory_urls)
+        try:
+            booklet_list = booklets(project.nav)
+        except ValueError as error:
+            raise PrintError(str(error)) from None
+        css = STYLESHEET.read_text(encoding="utf-8")
+        written: list[Written] = []
+        renderer = Renderer()
+        try:
+            for language in languages:
+                print(f"{language}:", flush=True)
+                written += print_language(
+                    renderer=renderer,
+                    site=site,
+                    language=language,
+                    layout=layout,
+                    booklet_list=booklet_list,
+                    edition=edition,
+                    table=table,
+                    strings=strings[language],
+                    labels=labels[language],
+                    css=css,
+                    out=args.out,
+                    today=datetime.date.today(),
+                )
+        finally:
+            renderer.close()
+    return written
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = parse_args(argv)
+    try:
+        written = run(args)
+    except (PrintError, ValueError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1
+    print(f"Wrote {len(written)} files:")
+    width = max(len(_shown(record.path)) for record in written)
+    for record in written:
+        print(f"  {_shown(record.path):<{width}}  {_pages(record.pages)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
