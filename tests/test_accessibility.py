@@ -173,3 +173,10 @@ def test_right_to_left_pages_are_mirrored_and_keep_numbers_in_order(page, served
     assert exit_button["x"] < width / 2, "the quick exit sits at the start (left) edge in right-to-left"
     page.screenshot(path=str(tmp_path / "ar-stop.png"), full_page=True)
     assert (tmp_path / "ar-stop.png").stat().st_size > 10_000
+
+
+def test_every_dialog_has_an_accessible_name(site: Path) -> None:
+    """axe in the tests skips the hidden search layer; Lighthouse does not (aria-dialog-name)."""
+    for path in site_pages(site):
+        for dialog in BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").select("[role=dialog]"):
+            assert dialog.get("aria-label") or dialog.get("aria-labelledby"), f"{path}: {dialog.name}"

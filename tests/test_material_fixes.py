@@ -25,3 +25,11 @@ def test_a_toc_label_without_its_toggle_becomes_text() -> None:
 def test_switcher_languages_are_marked() -> None:
     link = '<a href="../fr/" hreflang="fr" class="md-select__link">Français</a>'
     assert 'hreflang="fr" class="md-select__link" lang="fr"' in repair(link)
+
+
+def test_the_search_dialog_takes_the_name_of_its_field() -> None:
+    page = (
+        '<div class="md-search" data-md-component="search" role="dialog">'
+        '<input type="text" class="md-search__input" name="query" aria-label="Rechercher" placeholder="Rechercher">'
+    )
+    assert 'role="dialog" aria-label="Rechercher">' in repair(page)

@@ -41,6 +41,20 @@ def mark_switcher_languages(page: str) -> str:
     return _SWITCHER_LINK.sub(r'\1 lang="\2"', page)
 
 
+_SEARCH_DIALOG = '<div class="md-search" data-md-component="search" role="dialog">'
+_SEARCH_LABEL = re.compile(r'<input type="text" class="md-search__input"[^>]*\baria-label="([^"]*)"')
+
+
+def name_search_dialog(page: str) -> str:
+    """Material's search layer is a dialog without a name (axe: aria-dialog-name); it takes the
+    name of its own search field, already in the page's language."""
+    found = _SEARCH_LABEL.search(page)
+    if not found:
+        return page
+    named = _SEARCH_DIALOG.replace('role="dialog"', f'role="dialog" aria-label="{found.group(1)}"')
+    return page.replace(_SEARCH_DIALOG, named, 1)
+
+
 def repair(page: str) -> str:
     page = drop_checkbox_autocomplete(drop_empty_tabindex(page))
-    return mark_switcher_languages(fix_orphan_toc_label(page))
+    return name_search_dialog(mark_switcher_languages(fix_orphan_toc_label(page)))
