@@ -14,6 +14,18 @@ from helpkit.colours import edition_css
 from helpkit.edition import EditionError, read_edition
 from helpkit.strings import StringsError, load_strings
 
+# static-i18n runs on_config once per language: read the strings files once per build, again only
+# when one of them changed (as under `make serve`).
+_loaded: dict[tuple, dict] = {}
+
+
+def _strings(folder: Path, languages: tuple[str, ...]) -> dict:
+    key = (folder, languages, tuple(sorted((p.name, p.stat().st_mtime_ns) for p in folder.glob("*.yml"))))
+    if key not in _loaded:
+        _loaded.clear()
+        _loaded[key] = load_strings(folder, languages)
+    return _loaded[key]
+
 
 # Before static-i18n's own on_config (-100), which reads which languages to build.
 @event_priority(100)
@@ -36,7 +48,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
                 f"mkdocs.yml: theme.{setting}: {image!r}: expected an image file below {config.docs_dir}/"
             )
     try:
-        strings = load_strings(Path(config.config_file_path).parent / "data" / "strings", edition.languages)
+        strings = _strings(Path(config.config_file_path).parent / "data" / "strings", edition.languages)
     except StringsError as error:
         raise PluginError(str(error)) from None
     # static-i18n builds the languages flagged `build`, and its first build is the `default` one.
