@@ -86,8 +86,20 @@ check-data: $(RUNTIME)
 i18n-status: $(RUNTIME)
 	$(BIN)/python -m helpkit.i18n_status
 
+BENCH_TOOLS := bench/node/node_modules/.installed
+
+# Lighthouse, pinned in bench/node/package-lock.json.
+$(BENCH_TOOLS): bench/node/package.json bench/node/package-lock.json
+	@command -v npm >/dev/null 2>&1 || { echo "error: npm is missing (Debian/Ubuntu: apt-get install nodejs npm)" >&2; exit 1; }
+	npm ci --prefix bench/node --no-audit --no-fund --ignore-scripts --loglevel=error
+	@touch $@
+
+# Measures; asserts nothing. BENCH_ARGS=--quick for a shorter run (bench/README.md).
+bench: $(DEV) system $(BENCH_TOOLS)
+	$(BIN)/python bench/bench.py $(BENCH_ARGS)
+
 lint: $(DEV)
-	$(BIN)/ruff check hooks tests tools
+	$(BIN)/ruff check hooks tests bench
 
 clean:
 	rm -rf "$(SITE_DIR)" "$(SITE_DIR).building" "$(SITE_DIR).previous" "$(VENV)" "$(DIST)" .pytest_cache tools/node/node_modules

@@ -24,7 +24,7 @@ import yaml
 from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
-from conftest import LANGUAGES, ROOT
+from conftest import LANGUAGES, ROOT, copy_project
 from helpkit import booklets, make_print
 from helpkit.booklets import BuiltPage, SiteLayout
 from helpkit.strings import load_strings
@@ -189,30 +189,12 @@ def test_first_steps_need_a_list_under_the_second_heading() -> None:
 # --- A real build and a real run of the command ----------------------------------------------
 
 
-def _copy_sources(dest: Path) -> Path:
-    """The project as copy_project copies it, without the benchmark's and tools' large folders."""
-    skipped = {".venv", "site", "site.building", "site.previous", ".git", "dist", ".pytest_cache", "bench", "tools"}
-    shutil.copytree(
-        ROOT,
-        dest,
-        ignore=lambda folder, names: (
-            {name for name in names if name == "__pycache__"}
-            | (skipped & set(names) if Path(folder) == ROOT else set())
-        ),
-    )
-    return dest
-
-
 @pytest.fixture(scope="module")
 def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A copy of the project with site_url set, and the browser print stylesheet registered."""
-    project = _copy_sources(tmp_path_factory.mktemp("print-project") / "kit")
+    """A copy of the project with site_url set, so that the PDFs carry QR codes."""
+    project = copy_project(tmp_path_factory.mktemp("print-project") / "kit")
     config = project / "mkdocs.yml"
     text = re.sub(r"(?m)^site_url:.*$", f"site_url: {SITE_URL}", config.read_text(encoding="utf-8"))
-    if "assets/stylesheets/print.css" not in text:
-        site_css = "  - assets/stylesheets/site.css\n"
-        text = text.replace(site_css, site_css + "  - assets/stylesheets/print.css\n", 1)
-        assert "assets/stylesheets/print.css" in text
     config.write_text(text, encoding="utf-8")
     return project
 

@@ -1,0 +1,1 @@
+"""The pieces of bench/bench.py: project variants, timed builds, page weights, Lighthouse, the report."""
