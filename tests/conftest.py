@@ -15,6 +15,9 @@ from pathlib import Path
 import pytest
 import yaml
 
+from helpkit.chromium import CHROMIUM_ARGS
+from helpkit.chromium import chromium_path as find_chromium
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -103,11 +106,9 @@ def served(site: Path) -> Iterator[str]:
 
 
 def chromium_path() -> str:
-    for name in ("chromium", "chromium-browser"):
-        found = shutil.which(name)
-        if found:
-            return found
-    raise AssertionError("Chromium is not installed: run `make test`, which installs it")
+    found = find_chromium()
+    assert found, "Chromium is not installed: run `make test`, which installs it"
+    return found
 
 
 @pytest.fixture(scope="session")
@@ -117,15 +118,7 @@ def browser() -> Iterator[object]:
     with sync_playwright() as playwright:
         launched = playwright.chromium.launch(
             executable_path=chromium_path(),
-            args=[
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-quic",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-            ],
+            args=list(CHROMIUM_ARGS),
         )
         yield launched
         launched.close()

@@ -209,31 +209,21 @@ def built(project: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     return site
 
 
+def run_make_print(project: Path, built: Path, out: Path, *options: str) -> subprocess.CompletedProcess[str]:
+    """The command as `make print` runs it, on an existing build."""
+    environ = {k: v for k, v in os.environ.items() if k not in ("SITE_COUNTRY", "SITE_LANGUAGES")}
+    environ["PYTHONPATH"] = str(ROOT / "hooks")
+    command = ["helpkit.make_print", "--project", str(project), "--site", str(built), "--out", str(out), *options]
+    return subprocess.run(
+        [sys.executable, "-m", *command], cwd=project, env=environ, capture_output=True, text=True, timeout=300
+    )
+
+
 @pytest.fixture(scope="module")
 def printed(project: Path, built: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
     """Runs the command as `make print` does, on the build; returns the output folder and stdout."""
     out = tmp_path_factory.mktemp("print-out") / "print"
-    environ = {k: v for k, v in os.environ.items() if k not in ("SITE_COUNTRY", "SITE_LANGUAGES")}
-    environ["PYTHONPATH"] = str(project / "hooks")
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "helpkit.make_print",
-            "--project",
-            str(project),
-            "--site",
-            str(built),
-            "--out",
-            str(out),
-        ],
-        cwd=project,
-        env=environ,
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=300,
-    )
+    result = run_make_print(project, built, out)
     assert result.returncode == 0, result.stderr[-4000:]
     return out, result.stdout
 
@@ -383,29 +373,7 @@ def test_without_site_url_the_command_says_there_is_no_qr_code(built: Path, tmp_
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     (project / "mkdocs.yml").write_text(re.sub(r"(?m)^site_url:.*$", 'site_url: ""', config), encoding="utf-8")
     out = tmp_path / "print"
-    environ = {k: v for k, v in os.environ.items() if k not in ("SITE_COUNTRY", "SITE_LANGUAGES")}
-    environ["PYTHONPATH"] = str(ROOT / "hooks")
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "helpkit.make_print",
-            "--project",
-            str(project),
-            "--site",
-            str(built),
-            "--out",
-            str(out),
-            "--languages",
-            "en",
-        ],
-        cwd=project,
-        env=environ,
-        capture_output=True,
-        text=True,
-        check=False,
-        timeout=300,
-    )
+    result = run_make_print(project, built, out, "--languages", "en")
     assert result.returncode == 0, result.stderr[-4000:]
     assert "site_url is empty" in result.stdout
     cover = _normal(PdfReader(io.BytesIO((out / "en" / "young-person.pdf").read_bytes())).pages[0].extract_text())

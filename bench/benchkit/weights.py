@@ -14,19 +14,14 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from helpkit.chromium import CHROMIUM_ARGS
+from helpkit.chromium import chromium_path as find_chromium
+
 CATEGORIES = ("html", "css", "js", "fonts", "images", "json/other")
 SEARCH_INDEX = "search/search_index.json"
 SEARCH_BUTTON = "label.md-header__button[for=__search]"
 # A phone, as Lighthouse's mobile run and the project's browser tests use.
 VIEWPORT = {"width": 360, "height": 800}
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 
 
 def gzip_size(body: bytes) -> int:
@@ -218,7 +213,7 @@ def chromium() -> Iterator[Any]:
 
     with sync_playwright() as playwright:
         try:
-            browser = playwright.chromium.launch(executable_path=chromium_path(), args=CHROMIUM_ARGS)
+            browser = playwright.chromium.launch(executable_path=chromium_path(), args=list(CHROMIUM_ARGS))
         except Exception as error:  # Playwright's own error type: say what failed and stop
             raise RuntimeError(f"Chromium did not start: {error}") from None
         try:
@@ -228,13 +223,10 @@ def chromium() -> Iterator[Any]:
 
 
 def chromium_path() -> str:
-    import shutil
-
-    for name in ("chromium", "chromium-browser", "google-chrome"):
-        found = shutil.which(name)
-        if found:
-            return found
-    raise FileNotFoundError("Chromium is not installed (apt-get install chromium)")
+    found = find_chromium()
+    if found is None:
+        raise FileNotFoundError("Chromium is not installed (apt-get install chromium)")
+    return found
 
 
 def measure_pages(browser: Any, folder: Path, paths: list[str]) -> dict[str, PageWeight]:

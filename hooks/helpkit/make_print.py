@@ -30,7 +30,6 @@ import argparse
 import datetime
 import io
 import os
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -61,6 +60,7 @@ from helpkit.booklets import (
     toc_entries,
 )
 from helpkit.channels import ChannelDataError, ChannelTable, load_channels
+from helpkit.chromium import CHROMIUM_ARGS, chromium_path
 from helpkit.countries import INTERNATIONAL
 from helpkit.edition import Edition, EditionError, read_edition
 from helpkit.helpbox import HOME_KINDS, INTERNATIONAL_KINDS, pick_channels
@@ -68,14 +68,6 @@ from helpkit.strings import Strings, StringsError, load_strings
 
 PROJECT = Path(__file__).resolve().parent.parent.parent
 STYLESHEET = Path(__file__).with_name("print.css")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 MARGIN = {"top": "15mm", "bottom": "18mm", "left": "15mm", "right": "15mm"}
 LEAFLET_MARGIN = {"top": "12mm", "bottom": "12mm", "left": "14mm", "right": "14mm"}
 # Smaller and smaller type until the leaflet fits one side; below the last it would be too small.
@@ -168,12 +160,12 @@ class Renderer:
     def __init__(self) -> None:
         from playwright.sync_api import Error, sync_playwright
 
-        executable = shutil.which("chromium") or shutil.which("chromium-browser")
+        executable = chromium_path()
         if executable is None:
             raise PrintError("Chromium is not installed: `make print` installs it (Debian: apt-get install chromium)")
         self._playwright = sync_playwright().start()
         try:
-            self._browser = self._playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+            self._browser = self._playwright.chromium.launch(executable_path=executable, args=list(CHROMIUM_ARGS))
         except Error as error:
             self._playwright.stop()
             raise PrintError(f"Chromium did not start: {error}") from None
