@@ -18,6 +18,9 @@ def search(page, served: str, start: str, query: str) -> list[str]:
     page.goto(served + start)
     page.locator("label.md-header__button[for=__search]").click()
     page.locator("input.md-search__input").press_sequentially(query)
+    # Material reads the query on keyup; Playwright types letters outside the US layout (Arabic)
+    # without key events, as no real keyboard does, so end with a key that sends one.
+    page.keyboard.press("End")
     results = page.locator(".md-search-result__list > li a")
     results.first.wait_for()
     return [urlsplit(results.nth(i).get_attribute("href") or "").path for i in range(results.count())]
