@@ -28,8 +28,8 @@ help:
 	@echo "make print       PDF booklets, a one-page leaflet and an evidence checklist per language, in dist/print/"
 	@echo "make offline     a zip in dist/ that works opened from a USB stick (file://)"
 	@echo "make bench       benchmark against plain Material; writes bench/report.md and bench/report.json"
-	@echo "make lint        ruff over hooks/ and tests/"
-	@echo "make clean       remove $(SITE_DIR)/, build leftovers and $(VENV)/"
+	@echo "make lint        ruff over hooks/, tests/ and bench/"
+	@echo "make clean       remove $(SITE_DIR)/, $(DIST)/, build leftovers, $(VENV)/ and tools/node/node_modules/"
 	@echo "Edition for one build: SITE_COUNTRY=PL SITE_LANGUAGES=pl,en make site"
 
 $(RUNTIME): requirements.txt
