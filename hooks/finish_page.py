@@ -12,7 +12,6 @@ from mkdocs.structure.pages import Page
 from helpkit.csp import add_security_meta
 from helpkit.material_fixes import repair
 from helpkit.pagehtml import (
-    drop_alternate_links,
     insert_after_body_open,
     protect_external_links,
     set_html_direction,
@@ -57,6 +56,6 @@ def finish(output: str, config: MkDocsConfig) -> str:
         target=config.extra["edition"].quick_exit_url,
         strings=config.extra["strings"][language],
     )
-    output = set_html_direction(insert_after_body_open(repair(drop_alternate_links(output)), bar))
+    output = set_html_direction(insert_after_body_open(repair(output), bar))
     output = set_search_base(output, "" if language == i18n.default_language else language)
     return add_security_meta(protect_external_links(output), offline=offline_enabled(config))

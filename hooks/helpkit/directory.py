@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Sequence
 from functools import cache
 
@@ -11,7 +12,7 @@ from markupsafe import Markup, escape
 
 from helpkit.channels import KINDS, Channel, ChannelTable
 from helpkit.countries import INTERNATIONAL, country_name
-from helpkit.html import link, ltr
+from helpkit.html import ltr, reach_links
 from helpkit.strings import Strings
 
 
@@ -30,8 +31,6 @@ def sorted_countries(codes: Sequence[str], language: str, home: str) -> list[str
 
 def _collation_key(name: str) -> tuple[str, str]:
     # Without ICU, fold accents so that "Équateur" sorts with the E's rather than after Z.
-    import unicodedata
-
     folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().casefold()
     return folded, name
 
@@ -61,12 +60,12 @@ def _details(channel: Channel, strings: Strings, language: str) -> Markup:
 
 
 def render_channel(channel: Channel, strings: Strings, language: str) -> Markup:
-    reach = []
-    tel = channel.tel_uri()
-    if tel:
-        reach.append(link(tel, ltr(channel.phone_display())))
-    if channel.url:
-        reach.append(link(channel.url, ltr(channel.url.removeprefix("https://").rstrip("/")), external=True))
+    reach = reach_links(
+        tel=channel.tel_uri(),
+        phone=channel.phone_display(),
+        url=channel.url,
+        url_label=ltr(channel.url.removeprefix("https://").rstrip("/")),
+    )
     # Names and notes keep the direction of their own script inside a page of another.
     notes = Markup('<p class="shk-channel__notes" dir="auto">{}</p>').format(channel.notes) if channel.notes else ""
     return Markup(
@@ -75,7 +74,7 @@ def render_channel(channel: Channel, strings: Strings, language: str) -> Markup:
         '<p class="shk-channel__facts">{facts}</p></li>'
     ).format(
         name=channel.name,
-        reach=Markup(" · ").join(reach),
+        reach=reach,
         notes=notes,
         facts=_details(channel, strings, language),
     )

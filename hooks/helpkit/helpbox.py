@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from markupsafe import Markup, escape
 
 from helpkit.channels import Channel
-from helpkit.html import link, ltr
+from helpkit.html import reach_links
 from helpkit.strings import Strings
 
 # What a frightened reader needs first, in that order; everything else is in the directory.
@@ -27,18 +27,18 @@ def pick_channels(channels: Sequence[Channel], kinds: Sequence[str]) -> list[Cha
 
 def channel_line(channel: Channel, strings: Strings) -> Markup:
     label = strings[f"helpbox.{channel.kind}"]
-    reach = []
-    tel = channel.tel_uri()
-    if tel:
-        reach.append(link(tel, ltr(channel.phone_display())))
-    if channel.url:
-        reach.append(link(channel.url, escape(strings["helpbox.website"]), external=True))
+    reach = reach_links(
+        tel=channel.tel_uri(),
+        phone=channel.phone_display(),
+        url=channel.url,
+        url_label=escape(strings["helpbox.website"]),
+    )
     return Markup(
         '<li class="shk-helpbox__item shk-helpbox__item--{kind}">'
         '<span class="shk-helpbox__kind">{label}</span> '
         '<bdi class="shk-helpbox__name">{name}</bdi> '
         '<span class="shk-helpbox__reach">{reach}</span></li>'
-    ).format(kind=channel.kind, label=label, name=channel.name, reach=Markup(" · ").join(reach))
+    ).format(kind=channel.kind, label=label, name=channel.name, reach=reach)
 
 
 def render_helpbox(

@@ -26,6 +26,16 @@ def ltr(text: str) -> Markup:
     return Markup('<bdi dir="ltr">{}</bdi>').format(text)
 
 
+def reach_links(*, tel: str | None, phone: str, url: str, url_label: str | Markup) -> Markup:
+    """ "112 · Website": the number as a tel: link, then the web address, either one optional."""
+    reach = []
+    if tel:
+        reach.append(link(tel, ltr(phone)))
+    if url:
+        reach.append(link(url, url_label, external=True))
+    return Markup(" · ").join(reach)
+
+
 def link(address: str, label: str | Markup, *, external: bool = False) -> Markup:
     """An <a> to a checked address; plain text when the address is not allowed."""
     href = safe_href(address)

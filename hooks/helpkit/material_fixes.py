@@ -55,6 +55,20 @@ def name_search_dialog(page: str) -> str:
     return page.replace(_SEARCH_DIALOG, named, 1)
 
 
+_ALTERNATE_LINK = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">', re.IGNORECASE)
+
+
+def drop_alternate_links(page: str) -> str:
+    """Remove the <head>'s hreflang links to the page in other languages.
+
+    Material's script fetches `sitemap.xml` beside every one of them on every page load: with
+    static-i18n those files do not exist, so each language costs a reader one useless request and
+    a 404. The sitemap at the site's root already lists every page's languages for search engines,
+    and the language switcher links straight to the same page in each language.
+    """
+    return _ALTERNATE_LINK.sub("", page)
+
+
 def repair(page: str) -> str:
-    page = drop_checkbox_autocomplete(drop_empty_tabindex(page))
+    page = drop_alternate_links(drop_checkbox_autocomplete(drop_empty_tabindex(page)))
     return name_search_dialog(mark_switcher_languages(fix_orphan_toc_label(page)))

@@ -54,20 +54,6 @@ def protect_external_links(page: str) -> str:
     return _EXTERNAL_LINK.sub(protect, page)
 
 
-_ALTERNATE_LINK = re.compile(r'\s*<link rel="alternate" href="[^"]*" hreflang="[^"]*">', re.IGNORECASE)
-
-
-def drop_alternate_links(page: str) -> str:
-    """Remove the <head>'s hreflang links to the page in other languages.
-
-    Material's script fetches `sitemap.xml` beside every one of them on every page load: with
-    static-i18n those files do not exist, so each language costs a reader one useless request and
-    a 404. The sitemap at the site's root already lists every page's languages for search engines,
-    and the language switcher links straight to the same page in each language.
-    """
-    return _ALTERNATE_LINK.sub("", page)
-
-
 _CONFIG = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.DOTALL)
 
 
