@@ -13,13 +13,14 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
-from mkdocs.structure.files import File, Files
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from helpkit.channels import ChannelDataError, ChannelTable, load_channels
-from helpkit.directory import render_directory
+from helpkit.countries import region_name, region_slug
+from helpkit.directory import regions_of, render_directory, render_region
 from helpkit.helpbox import HOME_KINDS, INTERNATIONAL_KINDS, pick_channels, render_helpbox
 from helpkit.opendata import CSV_NAME, JSON_NAME, SCHEMA_NAME, channels_json
 from helpkit.strings import Strings
@@ -27,6 +28,7 @@ from helpkit.strings import Strings
 log = get_plugin_logger("directory")
 
 DIRECTORY_PAGE = "directory.md"
+DIRECTORY_FOLDER = "directory"
 CRISIS_PAGE = "threatened/look-after-yourself.md"
 CRISIS_ANCHOR = "crisis"
 YOUNG_AUDIENCES = {"young", "friend"}
@@ -74,34 +76,77 @@ def _strings(config: MkDocsConfig) -> Strings:
     return config.extra["strings"][_language(config)]
 
 
+def _page_source(title: str, description: str, region: str = "") -> str:
+    # The region rides in the front matter, so that on_page_content knows which page it fills.
+    meta = f"shk_region: {region!r}\n" if region else ""
+    return f"---\ntitle: {title!r}\ndescription: {description!r}\n{meta}---\n\n# {title}\n"
+
+
+def _directory_path(region: str = "") -> str:
+    return f"{DIRECTORY_FOLDER}/{region_slug(region)}.md" if region else DIRECTORY_PAGE
+
+
+def _in_language(config: MkDocsConfig, language: str, path: str) -> str:
+    return path if language == config.plugins["i18n"].default_language else f"{language}/{path}"
+
+
+def _url_of(config: MkDocsConfig, language: str, path: str) -> str:
+    return File.generated(config, _in_language(config, language, path), content="").url
+
+
+def _generated(config: MkDocsConfig, path: str, content: str, language: str, *, in_nav: bool = True) -> File:
+    """A page made by this hook, with its twin in every other language for the language switcher."""
+    generated = File.generated(
+        config,
+        _in_language(config, language, path),
+        content=content,
+        inclusion=InclusionLevel.INCLUDED if in_nav else InclusionLevel.NOT_IN_NAV,
+    )
+    generated.locale = language
+    generated.locale_alternate_of = language
+    generated.alternates = {
+        lang: generated if lang == language else File.generated(config, _in_language(config, lang, path), content="")
+        for lang in config.plugins["i18n"].build_languages
+    }
+    return generated
+
+
 # After static-i18n (-100) has sorted the files into the current language.
 @event_priority(-200)
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     language = _language(config)
     strings = _strings(config)
-    i18n = config.plugins["i18n"]
-    prefix = "" if language == i18n.default_language else f"{language}/"
-    content = (
-        f"---\ntitle: {strings['directory.title']!r}\n"
-        f"description: {strings['directory.description']!r}\n---\n\n"
-        f"# {strings['directory.title']}\n"
-    )
-    generated = File.generated(config, f"{prefix}{DIRECTORY_PAGE}", content=content)
-    generated.locale = language
-    generated.locale_alternate_of = language
-    generated.alternates = {}
-    files.append(generated)
+    title, description = strings["directory.title"], strings["directory.description"]
+    files.append(_generated(config, DIRECTORY_PAGE, _page_source(title, description), language))
+    for region in regions_of(_table().countries()):
+        name = region_name(region, language)
+        files.append(
+            _generated(config, _directory_path(region), _page_source(name, description, region), language, in_nav=False)
+        )
     return files
 
 
 def _is_directory(page: Page) -> bool:
-    return page.file.src_uri.endswith(DIRECTORY_PAGE) and page.file.generated_by is not None
+    return page.file.generated_by is not None and (
+        page.file.src_uri.endswith(DIRECTORY_PAGE) or "shk_region" in page.meta
+    )
 
 
 def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     if not _is_directory(page):
         return html
     language = _language(config)
+    main_url = _url_of(config, language, DIRECTORY_PAGE)
+    region = page.meta.get("shk_region")
+    if region:
+        body = render_region(
+            _table(),
+            region,
+            strings=_strings(config),
+            language=language,
+            directory_url=get_relative_url(main_url, page.url),
+        )
+        return html + str(body)  # a Markup operand would escape the page it is added to
     # page.url is relative to the site's root, language folder included.
     open_data = [
         (label, get_relative_url(f"data/{name}", page.url))
@@ -112,9 +157,10 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         strings=_strings(config),
         language=language,
         home=config.extra["edition"].country,
+        region_url=lambda code: get_relative_url(_url_of(config, language, _directory_path(code)), page.url),
         open_data=open_data,
     )
-    return html + str(body)  # a Markup operand would escape the page it is added to
+    return html + str(body)
 
 
 def _find(nav: Navigation, path: str) -> Page | None:

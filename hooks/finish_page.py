@@ -15,7 +15,7 @@ from helpkit.pagehtml import (
     insert_after_body_open,
     protect_external_links,
     set_html_direction,
-    set_search_base,
+    set_search,
 )
 from helpkit.quickexit import render_quick_exit
 from offline import offline_enabled
@@ -57,5 +57,6 @@ def finish(output: str, config: MkDocsConfig) -> str:
         strings=config.extra["strings"][language],
     )
     output = set_html_direction(insert_after_body_open(repair(output), bar))
-    output = set_search_base(output, "" if language == i18n.default_language else language)
+    folder = "" if language == i18n.default_language else language
+    output = set_search(output, folder=folder, worker=config.extra.get("search_worker", ""))
     return add_security_meta(protect_external_links(output), offline=offline_enabled(config))

@@ -1,8 +1,9 @@
 """Split static-i18n's merged search index into one index per language, each in its own folder.
 
-Each page's Material config then points its search at its own language's folder (see
-helpkit.pagehtml.set_search_base), and assets/javascripts/lazy-search.js holds the index back until
-the reader opens search.
+Each page's Material config then points its search at its own language's folder and at a worker
+that stems the query as the index is stemmed (see helpkit.pagehtml.set_search and
+helpkit/stemmed_query.js), and assets/javascripts/lazy-search.js holds the worker and the index back
+until the reader opens search.
 """
 
 from __future__ import annotations
@@ -11,10 +12,34 @@ import json
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, Files
 
-from helpkit.search_index import split_index
+from helpkit.search_index import split_index, stemmed_worker
 from offline import offline_enabled
+
+WORKERS = "assets/javascripts/workers/"
+
+
+# After static-i18n (-100), which cannot sort generated files into languages.
+@event_priority(-200)
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    material = next(
+        (file for file in files if file.src_uri.startswith(f"{WORKERS}search.") and file.src_uri.endswith(".min.js")),
+        None,
+    )
+    if material is None:
+        raise PluginError(f"Material's search worker ({WORKERS}search.*.min.js) is not among the theme's files")
+    name, content = stemmed_worker(material.content_string, material.src_uri.removeprefix(WORKERS))
+    files.append(File.generated(config, WORKERS + name, content=content))
+    # Nothing loads Material's own copy or its source map any more.
+    for unused in (material, files.get_file_from_path(material.src_uri + ".map")):
+        if unused is not None:
+            files.remove(unused)
+    # Read by finish_page, which names this worker in every page's Material config.
+    config.extra["search_worker"] = name
+    return files
 
 
 # After static-i18n (-100) has written the merged index: once, on the outermost build.

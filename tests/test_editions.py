@@ -40,8 +40,10 @@ def test_the_default_edition_puts_belgium_first(site: Path) -> None:
 
 def test_an_international_edition_shows_international_services_and_the_directory(international: Path) -> None:
     directory = soup(international / "directory" / "index.html")
-    names = [section.h2.get_text() for section in directory.select("section.shk-country")]
-    assert names[:3] == ["Australia", "Austria", "Belgium"]
+    assert [section["id"] for section in directory.select("section.shk-country")] == ["country-int"]
+    index = [link.get_text() for link in directory.select(".shk-country-index a")]
+    assert index[:3] == ["Australia", "Austria", "Belgium"]
+    assert directory.select_one('.shk-country-index a[href="australasia/#country-au"]')
     for path in site_pages(international):
         box = soup(path).select_one("aside[data-shk=helpbox]")
         assert "stopncii.org" in str(box) and "takeitdown" in str(box), path
@@ -57,9 +59,16 @@ def test_a_one_language_french_edition(france: Path) -> None:
     assert "France" in box.h2.get_text()
     directory = soup(france / "directory" / "index.html")
     assert directory.select("section.shk-country")[0]["id"] == "country-fr"
-    # French collation: Allemagne before Autriche before Belgique.
-    names = [section.h2.get_text() for section in directory.select("section.shk-country")[1:4]]
-    assert names == ["Allemagne", "Australie", "Autriche"]
+    # French collation: Allemagne before Autriche before Belgique, the home country first.
+    names = [link.get_text() for link in directory.select(".shk-country-index a")[:4]]
+    assert names == ["France", "Allemagne", "Australie", "Autriche"]
+    region = soup(france / "directory" / "western-europe" / "index.html")
+    assert region.h1.get_text() == "Europe de l’Ouest"
+    assert [section.h2.get_text() for section in region.select("section.shk-country")][:3] == [
+        "Allemagne",
+        "Autriche",
+        "Belgique",
+    ]
 
 
 @pytest.mark.parametrize(

@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from conftest import LANGUAGES, build_site, copy_project, set_quick_exit
-from helpkit.search_index import split_index
+from helpkit.search_index import split_index, stemmed_worker
 
 pytestmark = pytest.mark.browser
 
@@ -46,15 +46,46 @@ def test_search_finds_pages_in_the_reader_language_only(page, served: str, langu
         assert all(path.startswith(f"/{language}/") for path in paths), paths
 
 
-def test_the_index_is_loaded_only_when_search_is_opened(page, served: str) -> None:
+@pytest.mark.parametrize(
+    ("language", "query", "expected"),
+    [
+        # Forms that appear nowhere in the pages: only the language's stemmer joins them to the
+        # forms that do ("capture", "Beweis", "الأدلة").
+        ("fr", "capturer", "/fr/threatened/keep-evidence/"),
+        ("de", "Beweisen", "/de/threatened/keep-evidence/"),
+        ("ar", "أدلة", "/ar/threatened/keep-evidence/"),
+        ("en", "screenshotting", "/threatened/keep-evidence/"),
+    ],
+)
+def test_search_stems_the_query_as_the_index_is_stemmed(
+    page, site: Path, served: str, language, query, expected
+) -> None:
+    folder = site if language == "en" else site / language
+    index = json.loads((folder / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert "stemmer" in index["config"]["pipeline"]
+    words = " ".join(f"{doc['title']} {doc['text']}" for doc in index["docs"]).casefold().split()
+    assert not [word for word in words if word.startswith(query.casefold())]
+    paths = search(page, served, "" if language == "en" else f"{language}/", query)
+    assert expected in paths, paths
+
+
+def test_a_language_without_a_stemmer_matches_words_as_written(page, site: Path, served: str) -> None:
+    index = json.loads((site / "uk" / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert index["config"]["lang"] == ["en"] and index["config"]["pipeline"] == []
+    assert "/uk/threatened/keep-evidence/" in search(page, served, "uk/", "докази")
+
+
+def test_the_worker_and_index_load_only_when_search_is_opened(page, served: str) -> None:
     requested: list[str] = []
-    page.on("request", lambda request: requested.append(request.url))
+    page.on("request", lambda request: requested.append(urlsplit(request.url).path))
     page.goto(served + "fr/parents/", wait_until="networkidle")
-    assert not [url for url in requested if "search_index" in url]
+    # Material's worker and the index: nothing of search but the script that holds them back.
+    held = [path for path in requested if "/workers/" in path or "search_index" in path]
+    assert held == [], held
     page.locator("label.md-header__button[for=__search]").click()
     page.wait_for_timeout(500)
-    loaded = [urlsplit(url).path for url in requested if "search_index" in url]
-    assert loaded == ["/fr/search/search_index.json"]
+    assert "/fr/search/search_index.json" in requested
+    assert [path for path in requested if path.startswith("/assets/javascripts/workers/search.")]
 
 
 def test_each_index_holds_one_language(site: Path) -> None:
@@ -75,8 +106,18 @@ def test_split_index_rebases_locations() -> None:
     split = split_index(merged, default="en", languages=["en", "fr", "pl"])
     assert [doc["location"] for doc in split["en"]["docs"]] == ["a/"]
     assert [doc["location"] for doc in split["pl"]["docs"]] == ["", "a/#x"]
-    assert split["pl"]["config"]["lang"] == ["en"] and split["pl"]["config"]["pipeline"] == ["trimmer"]
+    assert split["pl"]["config"]["lang"] == ["en"] and split["pl"]["config"]["pipeline"] == []
     assert split["fr"]["config"]["lang"] == ["fr"]
+    assert split["fr"]["config"]["pipeline"] == ["trimmer", "stopWordFilter", "stemmer"]
+
+
+def test_the_worker_is_materials_own_with_the_query_stemmer_appended() -> None:
+    name, content = stemmed_worker(
+        "var material;\n//# sourceMappingURL=search.a7633da7.min.js.map\n", "search.a7633da7.min.js"
+    )
+    assert content.startswith("var material;\n/* Sextortion Help Kit") and "sourceMappingURL" not in content
+    assert name.startswith("search.") and name.endswith(".min.js") and name != "search.a7633da7.min.js"
+    assert stemmed_worker("var other;", "search.a7633da7.min.js")[0] != name
 
 
 def first_load_bytes(browser, base: str, path: str) -> dict[str, int]:

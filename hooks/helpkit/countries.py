@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import json
+import re
 from functools import cache
+from pathlib import Path
 
 from babel import Locale
 
@@ -30,3 +33,25 @@ def is_country(code: str) -> bool:
 def country_name(code: str, language: str) -> str:
     """The country's name in `language`, e.g. ('BE', 'fr') -> 'Belgique'."""
     return Locale.parse(language).territories.get(code, code)
+
+
+@cache
+def _regions() -> dict[str, str]:
+    # Vendored from CLDR, whose region names Babel carries but whose containment it does not.
+    return json.loads((Path(__file__).with_name("regions.json")).read_text(encoding="utf-8"))["regions"]
+
+
+def region_of(code: str) -> str:
+    """The UN M49 sub-region (CLDR) a country belongs to, e.g. 'BE' -> '155' (Western Europe)."""
+    return _regions()[code]
+
+
+def region_name(region: str, language: str) -> str:
+    """The region's name in `language`, e.g. ('155', 'fr') -> 'Europe de l’Ouest'."""
+    return country_name(region, language)
+
+
+@cache
+def region_slug(region: str) -> str:
+    """A stable address for the region, from its English name: '155' -> 'western-europe'."""
+    return re.sub(r"[^a-z0-9]+", "-", country_name(region, "en").casefold()).strip("-")

@@ -1,9 +1,10 @@
-"""The directory page: every country's channels, grouped by kind, in the reader's language."""
+"""The directory pages: every country's channels, grouped by kind, in the reader's language; the main
+page holds the home country, the index and what works everywhere, each region's page its countries."""
 
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import cache
 
 from babel import Locale
@@ -11,7 +12,7 @@ from babel.dates import format_date
 from markupsafe import Markup, escape
 
 from helpkit.channels import KINDS, Channel, ChannelTable
-from helpkit.countries import INTERNATIONAL, country_name
+from helpkit.countries import INTERNATIONAL, country_name, region_of
 from helpkit.html import ltr, reach_links
 from helpkit.strings import Strings
 
@@ -101,25 +102,58 @@ def render_section(code: str, title: str, channels: Sequence[Channel], strings: 
     )
 
 
+def regions_of(codes: Sequence[str]) -> dict[str, list[str]]:
+    """The countries of each UN M49 sub-region, in the order given."""
+    grouped: dict[str, list[str]] = {}
+    for code in codes:
+        grouped.setdefault(region_of(code), []).append(code)
+    return grouped
+
+
+def _index(entries: Sequence[tuple[str, str, str]], label: str) -> Markup:
+    """A list of (href, name, search words) that works without JavaScript; site.js filters it."""
+    return Markup('<nav class="shk-country-index" aria-label="{label}"><ul>{items}</ul></nav>').format(
+        label=label,
+        items=Markup("").join(
+            Markup('<li data-shk-country="{search}"><a href="{href}">{name}</a></li>').format(
+                href=href, name=name, search=search.casefold()
+            )
+            for href, name, search in entries
+        ),
+    )
+
+
 def render_directory(
     table: ChannelTable,
     *,
     strings: Strings,
     language: str,
     home: str,
+    region_url: Callable[[str], str],
     open_data: Sequence[tuple[str, str]] = (),
 ) -> Markup:
-    """The directory's body: a country list that works without JavaScript, then every section."""
+    """The directory's main page: the home country, an index of every country, then what works
+    everywhere. Each country's channels are on its region's page (`render_region`), which keeps every
+    page within one round trip however many countries the data holds."""
     countries = sorted_countries(table.countries(), language, home)
     names = {code: country_name(code, language) for code in countries}
-    index_items = Markup("").join(
-        Markup('<li data-shk-country="{search}"><a href="#{anchor}">{name}</a></li>').format(
-            anchor=country_anchor(code),
-            name=names[code],
-            search=f"{names[code]} {country_name(code, 'en')} {code}".casefold(),
+    entries = [
+        (
+            f"#{country_anchor(code)}" if code == home else f"{region_url(region_of(code))}#{country_anchor(code)}",
+            names[code],
+            f"{names[code]} {country_name(code, 'en')} {code}",
         )
         for code in countries
-    )
+    ]
+    international = table.for_country(INTERNATIONAL)
+    if international:
+        entries.append(
+            (
+                f"#{country_anchor(INTERNATIONAL)}",
+                strings["directory.international"],
+                f"{strings['directory.international']} international",
+            )
+        )
     filter_box = Markup(
         '<div class="shk-filter" data-shk="filter" hidden>'
         '<label for="shk-filter-input">{label}</label>'
@@ -127,32 +161,63 @@ def render_directory(
         'enterkeyhint="search">'
         '<p class="shk-filter__none" role="status" aria-live="polite" hidden>{none}</p></div>'
     ).format(label=strings["directory.filter_label"], none=strings["directory.filter_none"])
-    sections = [render_section(code, names[code], table.for_country(code), strings, language) for code in countries]
-    international = table.for_country(INTERNATIONAL)
-    if international:
-        sections.append(
-            render_section(INTERNATIONAL, strings["directory.international"], international, strings, language)
-        )
+    home_section = (
+        render_section(home, names[home], table.for_country(home), strings, language) if home in names else ""
+    )
+    international_section = (
+        render_section(INTERNATIONAL, strings["directory.international"], international, strings, language)
+        if international
+        else ""
+    )
     # Links the build made to its own files, not addresses from the data.
     data_links = Markup(" · ").join(
         Markup('<a href="{}" download>{}</a>').format(href, label) for label, href in open_data
     )
     return Markup(
-        '<p>{intro}</p><p class="shk-note">{check}</p>{filter}'
-        '<nav class="shk-country-index" aria-label="{countries}"><ul>{index}'
-        '<li data-shk-country="{int_search}"><a href="#{int_anchor}">{international}</a></li></ul></nav>'
-        "{sections}{data}"
+        '<p>{intro}</p><p class="shk-note">{check}</p>{home}'
+        '<h2 id="countries">{countries}</h2>{filter}{index}{international}{data}'
     ).format(
         intro=strings["directory.intro"],
         check=strings["directory.check_note"],
-        filter=filter_box,
+        home=home_section,
         countries=strings["directory.countries"],
-        index=index_items,
-        int_anchor=country_anchor(INTERNATIONAL),
-        int_search=f"{strings['directory.international']} international".casefold(),
-        international=strings["directory.international"],
-        sections=Markup("").join(sections),
+        filter=filter_box,
+        index=_index(entries, strings["directory.countries"]),
+        international=international_section,
         data=Markup('<p class="shk-open-data">{}: {}</p>').format(strings["directory.open_data"], data_links)
         if open_data
         else "",
+    )
+
+
+def render_region(
+    table: ChannelTable,
+    region: str,
+    *,
+    strings: Strings,
+    language: str,
+    directory_url: str,
+) -> Markup:
+    """One region's page: a way back to every country, then each of the region's countries."""
+    countries = regions_of(sorted_countries(table.countries(), language, ""))[region]
+    names = {code: country_name(code, language) for code in countries}
+    index = (
+        _index(
+            [
+                (f"#{country_anchor(code)}", names[code], f"{names[code]} {country_name(code, 'en')} {code}")
+                for code in countries
+            ],
+            strings["directory.countries"],
+        )
+        if len(countries) > 1
+        else ""
+    )
+    return Markup('<p><a href="{back}">{all}</a></p><p class="shk-note">{check}</p>{index}{sections}').format(
+        back=directory_url,
+        all=strings["directory.all_countries"],
+        check=strings["directory.check_note"],
+        index=index,
+        sections=Markup("").join(
+            render_section(code, names[code], table.for_country(code), strings, language) for code in countries
+        ),
     )

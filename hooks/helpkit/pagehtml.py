@@ -57,18 +57,20 @@ def protect_external_links(page: str) -> str:
 _CONFIG = re.compile(r'(<script id="__config" type="application/json">)(.*?)(</script>)', re.DOTALL)
 
 
-def set_search_base(page: str, folder: str) -> str:
-    """Point Material's `base` at a language's own folder, where that language's index lives.
+def set_search(page: str, *, folder: str, worker: str) -> str:
+    """Point Material's search at a language's own index and at the worker that reads it.
 
     Material loads `<base>search/search_index.json` and resolves result links against the same
-    base; the per-language indexes hold locations relative to their language's folder.
+    base; the per-language indexes hold locations relative to their language's folder. `worker` is
+    the file name that replaces Material's own in the same folder.
     """
-    if not folder:
-        return page
 
-    def rebase(match: re.Match[str]) -> str:
+    def point(match: re.Match[str]) -> str:
         config = json.loads(match.group(2))
-        config["base"] = f"{config['base'].rstrip('/')}/{folder}/"
+        if folder:
+            config["base"] = f"{config['base'].rstrip('/')}/{folder}/"
+        if worker:
+            config["search"] = f"{config['search'].rsplit('/', 1)[0]}/{worker}"
         return match.group(1) + json.dumps(config, ensure_ascii=False, separators=(",", ":")) + match.group(3)
 
-    return _CONFIG.sub(rebase, page, count=1)
+    return _CONFIG.sub(point, page, count=1)

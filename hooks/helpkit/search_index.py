@@ -6,7 +6,10 @@ the French index: a page's weight does not grow with the number of languages bui
 
 from __future__ import annotations
 
+import hashlib
+import re
 from collections.abc import Iterable
+from pathlib import Path
 
 # Languages that the lunr-languages set Material ships (assets/javascripts/lunr/) knows: their own
 # tokeniser, trimmer and stop words. Others are matched plainly, with no stop words.
@@ -44,19 +47,36 @@ LUNR_LANGUAGES = frozenset(
 )
 
 
+# Without a lunr language, words are split at spaces, hyphens and punctuation and matched as
+# written: lunr's English trimmer would strip every letter outside A-Z (all of Ukrainian, say).
+PLAIN_SEPARATOR = r"[\s\-.,:;!?()\[\]«»\"“”„…]+"
+
+STEMMED_QUERY = Path(__file__).with_name("stemmed_query.js")
+
+
 def search_config(language: str, base: dict) -> dict:
-    """The index's `config` for one language, keeping Material's separator and field boosts."""
+    """The index's `config` for one language, keeping Material's field boosts."""
     config = dict(base)
-    # No stemmer: Material's worker keeps only results whose indexed terms start with every typed
-    # word, and a stem is often shorter than the word ("capture" is indexed as "captur"), so a
-    # stemmed index finds nothing. Prefix matching as the reader types covers most word endings.
     if language == "en" or language in LUNR_LANGUAGES:
+        # The language's tokeniser, trimmer, stop words and stemmer; the worker stems the query
+        # the same way (stemmed_query.js).
         config["lang"] = [language]
-        config["pipeline"] = ["trimmer", "stopWordFilter"]
+        config["pipeline"] = ["trimmer", "stopWordFilter", "stemmer"]
     else:
         config["lang"] = ["en"]
-        config["pipeline"] = ["trimmer"]
+        config["pipeline"] = []
+        config["separator"] = PLAIN_SEPARATOR
     return config
+
+
+def stemmed_worker(material_worker: str, name: str) -> tuple[str, str]:
+    """Material's search worker with stemmed_query.js appended, and a file name that changes with
+    either: `name` is Material's own (search.<hash>.min.js)."""
+    # Material's source map describes its own file, not this one.
+    material = re.sub(r"\n//# sourceMappingURL=\S+\s*$", "", material_worker.rstrip())
+    content = material + "\n" + STEMMED_QUERY.read_text(encoding="utf-8")
+    digest = hashlib.sha256(content.encode()).hexdigest()[:8]
+    return re.sub(r"^search\.[0-9a-f]+\.min\.js$", f"search.{digest}.min.js", name), content
 
 
 def split_index(merged: dict, *, default: str, languages: Iterable[str]) -> dict[str, dict]:

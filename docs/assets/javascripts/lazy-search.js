@@ -1,7 +1,8 @@
-/* Sextortion Help Kit: download the search index only when the reader opens search.
-   Material requests it on every page load; most readers never search, and on a weak connection
-   the index is the heaviest thing a page would load. Loaded before Material's bundle, this holds
-   back that one request until search is opened, then lets it go. Stores nothing. */
+/* Sextortion Help Kit: download search only when the reader opens it.
+   Material starts its search worker and requests the index on every page load; most readers never
+   search, and on a weak connection these are the heaviest things a page would load. Loaded before
+   Material's bundle, this holds back the worker (a stand-in takes its messages) and the index
+   request until search is opened, then lets both go. Stores nothing. */
 (function () {
   "use strict";
   var INDEX = /\/search\/search_index\.json(\?|$)/;
@@ -22,9 +23,43 @@
     return send.apply(this, arguments);
   };
 
+  /* The stand-in: what Material's bundle uses of a Worker (listeners and messages), kept until the
+     real worker starts. Any other worker starts at once. */
+  var RealWorker = window.Worker;
+  var starters = [];
+  if (RealWorker) {
+    window.Worker = function (url, options) {
+      if (!/\/workers\/search\.[^/]*\.js(\?|$)/.test(String(url)) || opened) return new RealWorker(url, options);
+      var real = null;
+      var calls = [];
+      function later(name) {
+        return function () {
+          if (real) return real[name].apply(real, arguments);
+          calls.push([name, arguments]);
+          return undefined;
+        };
+      }
+      starters.push(function () {
+        real = new RealWorker(url, options);
+        calls.splice(0).forEach(function (call) {
+          real[call[0]].apply(real, call[1]);
+        });
+      });
+      return {
+        addEventListener: later("addEventListener"),
+        removeEventListener: later("removeEventListener"),
+        postMessage: later("postMessage"),
+        terminate: later("terminate")
+      };
+    };
+  }
+
   function release() {
     if (opened) return;
     opened = true;
+    starters.splice(0).forEach(function (start) {
+      start();
+    });
     waiting.splice(0).forEach(function (held) {
       send.apply(held[0], held[1]);
     });
