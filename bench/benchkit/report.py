@@ -106,6 +106,13 @@ def _total(weights: Results, edition: str, path: str, measure: str = "gzip", cat
     return kb(page["first_visit"][category][measure])
 
 
+def _without_search(weights: Results, edition: str, path: str) -> str:
+    page = weights.get(edition, {}).get(path)
+    if not page or "first_visit_without_search" not in page:
+        return "-"
+    return kb(page["first_visit_without_search"]["total"]["gzip"])
+
+
 def weights_section(results: Results) -> list[str]:
     weights = results["weights"]
     site, base = _full(results)
@@ -119,6 +126,14 @@ def weights_section(results: Results) -> list[str]:
         "in KB gzip. The search index counts when the page loads it without being asked.",
         "",
         *_table(("page", *compared), rows),
+        "",
+        "The same visits less what only search uses (its worker, lunr's language files and the index): "
+        "the measure of the issue's figure for plain Material at 2 languages (about 61 KB gzip).",
+        "",
+        *_table(
+            ("page", *compared),
+            [(_page(path), *(_without_search(weights, name, path) for name in compared)) for path in paths],
+        ),
     ]
     for name in (site, base):
         if name in weights:

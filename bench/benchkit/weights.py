@@ -7,6 +7,7 @@ import contextlib
 import functools
 import gzip
 import http.server
+import re
 import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -18,6 +19,7 @@ from helpkit.chromium import CHROMIUM_ARGS
 from helpkit.chromium import chromium_path as find_chromium
 
 CATEGORIES = ("html", "css", "js", "fonts", "images", "json/other")
+SEARCH_ONLY = re.compile(r"/javascripts/workers/|/javascripts/lunr/|/search/search_index\.js(on)?$")
 SEARCH_INDEX = "search/search_index.json"
 SEARCH_BUTTON = "label.md-header__button[for=__search]"
 # A phone, as Lighthouse's mobile run and the project's browser tests use.
@@ -107,6 +109,11 @@ class PageWeight:
                     return {"loaded": when, "url": transfer.url, "raw": transfer.raw, "gzip": transfer.gzip}
         return {"loaded": "never", "url": "", "raw": 0, "gzip": 0}
 
+    def without_search(self) -> dict[str, dict[str, int]]:
+        """The first visit less what only search uses (worker, lunr languages, index): how a page
+        weighs when search waits, as in the issue's own figure for plain Material."""
+        return self.totals([t for t in self.first_visit if not SEARCH_ONLY.search(t.url)])
+
     def failed(self) -> list[str]:
         return [f"{t.status} {t.url}" for t in self.first_visit + self.on_search if t.status >= 400]
 
@@ -114,6 +121,7 @@ class PageWeight:
         return {
             "path": self.path,
             "first_visit": self.totals(),
+            "first_visit_without_search": self.without_search(),
             "search_opened_extra": self.totals(self.on_search),
             "search_index": self.search_index(),
             "failed_requests": self.failed(),
