@@ -58,5 +58,5 @@ def finish(output: str, config: MkDocsConfig) -> str:
     )
     output = set_html_direction(insert_after_body_open(repair(output), bar))
     folder = "" if language == i18n.default_language else language
-    output = set_search(output, folder=folder, worker=config.extra.get("search_worker", ""))
+    output = set_search(output, folder=folder, worker=config.extra["search_worker"])
     return add_security_meta(protect_external_links(output), offline=offline_enabled(config))

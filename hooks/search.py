@@ -31,7 +31,7 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     )
     if material is None:
         raise PluginError(f"Material's search worker ({WORKERS}search.*.min.js) is not among the theme's files")
-    name, content = stemmed_worker(material.content_string, material.src_uri.removeprefix(WORKERS))
+    name, content = stemmed_worker(material.content_string)
     files.append(File.generated(config, WORKERS + name, content=content))
     # Nothing loads Material's own copy or its source map any more.
     for unused in (material, files.get_file_from_path(material.src_uri + ".map")):

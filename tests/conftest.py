@@ -7,7 +7,6 @@ import http.server
 import os
 import shutil
 import subprocess
-import sys
 import threading
 from collections.abc import Iterator, Mapping
 from pathlib import Path
@@ -17,6 +16,7 @@ import yaml
 
 from helpkit.chromium import CHROMIUM_ARGS
 from helpkit.chromium import chromium_path as find_chromium
+from helpkit.make_print import mkdocs_build
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -44,15 +44,7 @@ def build_site(
     """Run the real `mkdocs build --strict` of `project` into `dest`."""
     # A caller's shell must not choose the edition behind the test's back.
     inherited = {k: v for k, v in os.environ.items() if k not in ("SITE_COUNTRY", "SITE_LANGUAGES")}
-    environ = {**inherited, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(dest)],
-        cwd=project,
-        env=environ,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    result = mkdocs_build(project, dest, {**inherited, **(env or {})})
     if check and result.returncode != 0:
         raise AssertionError(f"build failed ({result.returncode}):\n{result.stderr[-6000:]}")
     return result

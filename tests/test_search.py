@@ -112,12 +112,10 @@ def test_split_index_rebases_locations() -> None:
 
 
 def test_the_worker_is_materials_own_with_the_query_stemmer_appended() -> None:
-    name, content = stemmed_worker(
-        "var material;\n//# sourceMappingURL=search.a7633da7.min.js.map\n", "search.a7633da7.min.js"
-    )
+    name, content = stemmed_worker("var material;\n//# sourceMappingURL=search.a7633da7.min.js.map\n")
     assert content.startswith("var material;\n/* Sextortion Help Kit") and "sourceMappingURL" not in content
     assert name.startswith("search.") and name.endswith(".min.js") and name != "search.a7633da7.min.js"
-    assert stemmed_worker("var other;", "search.a7633da7.min.js")[0] != name
+    assert stemmed_worker("var other;")[0] != name
 
 
 def first_load_bytes(browser, base: str, path: str) -> dict[str, int]:

@@ -21,6 +21,11 @@ def country_anchor(code: str) -> str:
     return f"country-{code.lower()}"
 
 
+def _filter_words(code: str, name: str) -> str:
+    """What the directory filter (site.js) matches a country by: its name here and in English, its code."""
+    return f"{name} {country_name(code, 'en')} {code}".casefold()
+
+
 def sorted_countries(codes: Sequence[str], language: str, home: str) -> list[str]:
     """Countries by their name in `language` (CLDR), the home country first."""
     ordered = sorted(codes, key=lambda code: _collation_key(country_name(code, language)))
@@ -96,7 +101,7 @@ def render_section(code: str, title: str, channels: Sequence[Channel], strings: 
         '<section class="shk-country" id="{id}" data-shk-country="{search}"><h2>{title}</h2>{groups}</section>'
     ).format(
         id=country_anchor(code),
-        search=f"{title} {country_name(code, 'en')} {code}".casefold(),
+        search=_filter_words(code, title),
         title=title,
         groups=Markup("").join(groups),
     )
@@ -116,7 +121,7 @@ def _index(entries: Sequence[tuple[str, str, str]], label: str) -> Markup:
         label=label,
         items=Markup("").join(
             Markup('<li data-shk-country="{search}"><a href="{href}">{name}</a></li>').format(
-                href=href, name=name, search=search.casefold()
+                href=href, name=name, search=search
             )
             for href, name, search in entries
         ),
@@ -141,7 +146,7 @@ def render_directory(
         (
             f"#{country_anchor(code)}" if code == home else f"{region_url(region_of(code))}#{country_anchor(code)}",
             names[code],
-            f"{names[code]} {country_name(code, 'en')} {code}",
+            _filter_words(code, names[code]),
         )
         for code in countries
     ]
@@ -151,7 +156,7 @@ def render_directory(
             (
                 f"#{country_anchor(INTERNATIONAL)}",
                 strings["directory.international"],
-                f"{strings['directory.international']} international",
+                f"{strings['directory.international']} international".casefold(),
             )
         )
     filter_box = Markup(
@@ -199,14 +204,11 @@ def render_region(
     directory_url: str,
 ) -> Markup:
     """One region's page: a way back to every country, then each of the region's countries."""
-    countries = regions_of(sorted_countries(table.countries(), language, ""))[region]
+    countries = sorted_countries([code for code in table.countries() if region_of(code) == region], language, "")
     names = {code: country_name(code, language) for code in countries}
     index = (
         _index(
-            [
-                (f"#{country_anchor(code)}", names[code], f"{names[code]} {country_name(code, 'en')} {code}")
-                for code in countries
-            ],
+            [(f"#{country_anchor(code)}", names[code], _filter_words(code, names[code])) for code in countries],
             strings["directory.countries"],
         )
         if len(countries) > 1

@@ -111,6 +111,18 @@ def read_project(root: Path) -> Project:
         return Project(root=root, config=yaml_load(config) or {})
 
 
+def mkdocs_build(project: Path, dest: Path, environ: Mapping[str, str]) -> subprocess.CompletedProcess[str]:
+    """The real `mkdocs build --strict` of `project` into `dest`, in this environment."""
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(dest)],
+        cwd=project,
+        env={**environ, "NO_MKDOCS_2_WARNING": "1"},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
 def build_site(
     project: Path,
     dest: Path,
@@ -118,20 +130,13 @@ def build_site(
     languages: Sequence[str] | None = None,
     country: str | None = None,
 ) -> None:
-    """The real `mkdocs build --strict` of `project` into `dest`, for these languages and country."""
-    environ = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    """Build `project` into `dest` for these languages and country (the caller's own otherwise)."""
+    environ = dict(os.environ)
     if languages:
         environ["SITE_LANGUAGES"] = ",".join(languages)
     if country is not None:
         environ["SITE_COUNTRY"] = country
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(dest)],
-        cwd=project,
-        env=environ,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    result = mkdocs_build(project, dest, environ)
     if result.returncode != 0:
         raise PrintError(f"the site's build failed ({result.returncode}):\n{result.stderr[-4000:]}")
 

@@ -69,8 +69,7 @@ def set_search(page: str, *, folder: str, worker: str) -> str:
         config = json.loads(match.group(2))
         if folder:
             config["base"] = f"{config['base'].rstrip('/')}/{folder}/"
-        if worker:
-            config["search"] = f"{config['search'].rsplit('/', 1)[0]}/{worker}"
+        config["search"] = f"{config['search'].rsplit('/', 1)[0]}/{worker}"
         return match.group(1) + json.dumps(config, ensure_ascii=False, separators=(",", ":")) + match.group(3)
 
     return _CONFIG.sub(point, page, count=1)

@@ -69,14 +69,14 @@ def search_config(language: str, base: dict) -> dict:
     return config
 
 
-def stemmed_worker(material_worker: str, name: str) -> tuple[str, str]:
-    """Material's search worker with stemmed_query.js appended, and a file name that changes with
-    either: `name` is Material's own (search.<hash>.min.js)."""
+def stemmed_worker(material_worker: str) -> tuple[str, str]:
+    """Material's search worker with stemmed_query.js appended, and a file name in Material's own
+    pattern (search.<hash>.min.js) that changes with either."""
     # Material's source map describes its own file, not this one.
     material = re.sub(r"\n//# sourceMappingURL=\S+\s*$", "", material_worker.rstrip())
     content = material + "\n" + STEMMED_QUERY.read_text(encoding="utf-8")
     digest = hashlib.sha256(content.encode()).hexdigest()[:8]
-    return re.sub(r"^search\.[0-9a-f]+\.min\.js$", f"search.{digest}.min.js", name), content
+    return f"search.{digest}.min.js", content
 
 
 def split_index(merged: dict, *, default: str, languages: Iterable[str]) -> dict[str, dict]:
