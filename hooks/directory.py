@@ -10,6 +10,7 @@ import datetime
 import shutil
 from pathlib import Path
 
+from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
@@ -21,7 +22,9 @@ from mkdocs.utils import get_relative_url
 from helpkit.channels import ChannelDataError, ChannelTable, load_channels
 from helpkit.countries import region_name, region_slug
 from helpkit.directory import regions_of, render_directory, render_region
+from helpkit.frontmatter import page_source
 from helpkit.helpbox import HOME_KINDS, INTERNATIONAL_KINDS, pick_channels, render_helpbox
+from helpkit.notfound import render_not_found
 from helpkit.opendata import CSV_NAME, JSON_NAME, SCHEMA_NAME, channels_json
 from helpkit.strings import Strings
 
@@ -52,20 +55,48 @@ def on_config(config: MkDocsConfig) -> None:
         return
     edition = config.extra["edition"]
     root = _root(config)
+    path = root / "data" / "reporting-channels.csv"
     try:
-        table = load_channels(root / "data" / "reporting-channels.csv", today=datetime.date.today())
+        table = load_channels(path, today=datetime.date.today())
     except ChannelDataError as error:
         raise PluginError(str(error)) from None
-    if edition.country and edition.country not in table.countries():
+    except OSError as error:
         raise PluginError(
-            f"home country {edition.country!r} (extra.country or SITE_COUNTRY) has no rows in "
-            f"data/reporting-channels.csv: expected one of {', '.join(table.countries())}, "
-            "or add its rows first"
-        )
+            f"{path.relative_to(root)}: cannot read the reporting-channel data ({error.strerror or error}): "
+            "expected a CSV file there (data/README.md describes it)"
+        ) from None
+    problem = _helpbox_problem(table, edition.country)
+    if problem:
+        raise PluginError(problem)
     for warning in table.warnings:
         # INFO, not WARNING: `--strict` would fail the build over a date that only needs re-checking.
         log.info("stale data: %s", warning)
     _state["table"] = table
+
+
+def _helpbox_problem(table: ChannelTable, country: str) -> str | None:
+    """Why this edition's help box would be empty, or None: a site must not go out without one."""
+    data = "data/reporting-channels.csv"
+    if not country:
+        if pick_channels(table.for_country("INT"), INTERNATIONAL_KINDS):
+            return None
+        return (
+            f"an international edition (extra.country empty) shows the rows of country INT with kind "
+            f"{', '.join(INTERNATIONAL_KINDS)} in its help box, and {data} has none: add them, or set a country"
+        )
+    if country not in table.countries():
+        listed = table.countries()
+        expected = f"expected one of {', '.join(listed)}" if listed else "the file lists no country yet"
+        return (
+            f"home country {country!r} (extra.country or SITE_COUNTRY) has no rows in {data}: "
+            f"{expected}; or add its rows first"
+        )
+    if not pick_channels(table.for_country(country), HOME_KINDS):
+        return (
+            f"home country {country!r}: its help box would be empty: {data} has no row of kind "
+            f"{', '.join(HOME_KINDS)} for it: add one"
+        )
+    return None
 
 
 def _table() -> ChannelTable:
@@ -78,8 +109,8 @@ def _strings(config: MkDocsConfig) -> Strings:
 
 def _page_source(title: str, description: str, region: str = "") -> str:
     # The region rides in the front matter, so that on_page_content knows which page it fills.
-    meta = f"shk_region: {region!r}\n" if region else ""
-    return f"---\ntitle: {title!r}\ndescription: {description!r}\n{meta}---\n\n# {title}\n"
+    meta = {"title": title, "description": description, **({"shk_region": region} if region else {})}
+    return page_source(meta, heading=title)
 
 
 def _directory_path(region: str = "") -> str:
@@ -167,25 +198,48 @@ def _find(nav: Navigation, path: str) -> Page | None:
     return next((page for page in nav.pages if page.file.src_uri.endswith(path)), None)
 
 
-def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
-    language = _language(config)
+def _helpbox(config: MkDocsConfig, *, directory_url: str, crisis_url: str | None) -> Markup:
     edition = config.extra["edition"]
-    directory = _find(nav, DIRECTORY_PAGE)
-    crisis = _find(nav, CRISIS_PAGE)
     if edition.country:
         channels = pick_channels(_table().for_country(edition.country), HOME_KINDS)
     else:
         channels = pick_channels(_table().for_country("INT"), INTERNATIONAL_KINDS)
+    return render_helpbox(
+        channels=channels,
+        strings=_strings(config),
+        country_label=edition.country_label(_language(config)),
+        directory_url=directory_url,
+        crisis_url=crisis_url,
+    )
+
+
+def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
+    directory = _find(nav, DIRECTORY_PAGE)
+    crisis = _find(nav, CRISIS_PAGE)
     crisis_url = None
     if crisis and page.meta.get("audience") in YOUNG_AUDIENCES:
         crisis_url = get_relative_url(crisis.url, page.url) + f"#{CRISIS_ANCHOR}"
-    context["helpbox"] = render_helpbox(
-        channels=channels,
-        strings=_strings(config),
-        country_label=edition.country_label(language),
+    context["helpbox"] = _helpbox(
+        config,
         directory_url=get_relative_url(directory.url, page.url) if directory else "",
         crisis_url=crisis_url,
     )
+    return context
+
+
+def on_template_context(context: dict, template_name: str, config: MkDocsConfig) -> dict:
+    """The 404 page is served at any address, so its links start from the site's root path."""
+    if template_name != "404.html":
+        return context
+    language = _language(config)
+    root = context["base_url"].rstrip("/") + "/"
+    context["helpbox"] = _helpbox(
+        config,
+        directory_url=root + _url_of(config, language, DIRECTORY_PAGE),
+        crisis_url=root + _url_of(config, language, CRISIS_PAGE) + f"#{CRISIS_ANCHOR}",
+    )
+    home_url = root + _url_of(config, language, "index.md")
+    context["not_found"] = render_not_found(strings=_strings(config), home_url=home_url)
     return context
 
 

@@ -11,7 +11,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
 from helpkit.colours import edition_css
-from helpkit.edition import EditionError, read_edition
+from helpkit.edition import EditionError, language_text_problems, read_edition
 from helpkit.strings import StringsError, load_strings
 
 # static-i18n runs on_config once per language: read the strings files once per build, again only
@@ -32,15 +32,21 @@ def _strings(folder: Path, languages: tuple[str, ...]) -> dict:
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     i18n = config.plugins["i18n"]
     configured = [language.locale for language in i18n.config.languages]
+    languages = [
+        {
+            key: getattr(language, key, None)
+            for key in ("locale", "name", "site_name", "site_description", "nav_translations")
+        }
+        for language in i18n.config.languages
+    ]
+    config_file = os.path.basename(config.config_file_path or "mkdocs.yml")
+    problems = language_text_problems(languages, site=config, config_file=config_file)
     try:
-        edition = read_edition(
-            config.extra,
-            languages=configured,
-            environ=os.environ,
-            config_file=os.path.basename(config.config_file_path or "mkdocs.yml"),
-        )
+        edition = read_edition(config.extra, languages=configured, environ=os.environ, config_file=config_file)
     except EditionError as error:
-        raise PluginError(str(error)) from None
+        problems = [*error.problems, *problems]
+    if problems:
+        raise PluginError(str(EditionError(problems)))
     for setting in ("logo", "favicon"):
         image = config.theme.get(setting)
         if image and not (Path(config.docs_dir) / image).is_file():

@@ -1,55 +1,99 @@
 """Finish every HTML page: the quick exit first in <body>, the text direction on <html>, protected
-outbound links, and a Content-Security-Policy hashed over the page's final inline scripts."""
+outbound links, and a Content-Security-Policy that allows only the inline scripts of the theme's
+own templates. A page that runs, embeds or loads anything else fails the build, naming its source.
+"""
 
 from __future__ import annotations
 
 from pathlib import Path
+from urllib.parse import urlsplit
 
+import jinja2
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
+from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from helpkit.csp import add_security_meta
+from helpkit.csp import add_security_meta, inline_script_hashes, theme_scripts
+from helpkit.frontmatter import front_matter_problem
 from helpkit.material_fixes import repair
-from helpkit.pagehtml import (
-    insert_after_body_open,
-    protect_external_links,
-    set_html_direction,
-    set_search,
-)
+from helpkit.pagehtml import insert_after_body_open, set_html_direction, set_search
+from helpkit.pagescan import page_problems, protect_external_links, scan
 from helpkit.quickexit import render_quick_exit
 from offline import offline_enabled
 
-# static-i18n renders 404.html once per language into the same file, so the last language built
-# would win; the default language's copy is kept and written back once every language is built.
+# Per build: the theme's own inline scripts (read once from its templates), what the pages did
+# wrong (reported all at once when every language is built), and each language's 404 page.
+_own_scripts: dict[tuple[str, ...], tuple] = {}
+_problems: list[str] = []
 _not_found: dict[str, str] = {}
+
+
+def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
+    folders = tuple(config.theme.dirs)
+    if folders not in _own_scripts:
+        _own_scripts.clear()
+        loader = env.loader
+        assert loader is not None
+        names = [name for name in loader.list_templates() if name.endswith(".html")]
+        _own_scripts[folders] = theme_scripts(loader.get_source(env, name)[0] for name in names)
+    return env
+
+
+def _source(page: Page, config: MkDocsConfig) -> str:
+    if page.file.generated_by:
+        return f"{page.file.src_uri} (made by the build from {page.file.generated_by})"
+    return f"{Path(config.docs_dir).name}/{page.file.src_uri}"
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    # MkDocs keeps front matter it cannot parse as the page's text, and builds on.
+    problem = front_matter_problem(markdown)
+    if problem:
+        _problems.append(f"{_source(page, config)}: {problem}")
+    return markdown
 
 
 # Last, so that the policy hashes the scripts as they are finally written.
 @event_priority(-100)
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    return finish(output, config)
+    return finish(output, config, source=_source(page, config))
 
 
 @event_priority(-100)
 def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
     if template_name != "404.html":
         return output_content
-    finished = finish(output_content, config)
-    i18n = config.plugins["i18n"]
-    if i18n.current_language == i18n.default_language:
-        _not_found["page"] = finished
+    language = config.plugins["i18n"].current_language
+    finished = finish(output_content, config, source=f"404.html (theme template, language {language})")
+    # static-i18n writes every language's 404.html over the same file: each is kept and written
+    # into its own language folder once every language is built.
+    _not_found[language] = finished
     return finished
 
 
 @event_priority(-200)
 def on_post_build(config: MkDocsConfig) -> None:
-    if config.plugins["i18n"].building or "page" not in _not_found:
+    i18n = config.plugins["i18n"]
+    if i18n.building:
         return
-    (Path(config.site_dir) / "404.html").write_text(_not_found.pop("page"), encoding="utf-8")
+    problems, pages = list(_problems), dict(_not_found)
+    _problems.clear()
+    _not_found.clear()
+    if problems:
+        raise PluginError(
+            f"{len(problems)} problem(s) in the pages (only the theme's own scripts may run, nothing "
+            "may be embedded or loaded from another site, front matter must be valid YAML):\n" + "\n".join(problems)
+        )
+    site = Path(config.site_dir)
+    for language, text in pages.items():
+        folder = site if language == i18n.default_language else site / language
+        folder.mkdir(parents=True, exist_ok=True)
+        (folder / "404.html").write_text(text, encoding="utf-8")
 
 
-def finish(output: str, config: MkDocsConfig) -> str:
+def finish(output: str, config: MkDocsConfig, *, source: str) -> str:
     i18n = config.plugins["i18n"]
     language = i18n.current_language
     bar = render_quick_exit(
@@ -59,4 +103,15 @@ def finish(output: str, config: MkDocsConfig) -> str:
     output = set_html_direction(insert_after_body_open(repair(output), bar))
     folder = "" if language == i18n.default_language else language
     output = set_search(output, folder=folder, worker=config.extra["search_worker"])
-    return add_security_meta(protect_external_links(output), offline=offline_enabled(config))
+    found = scan(output)
+    own_origin = _origin(config.site_url or "")
+    own_scripts = _own_scripts[tuple(config.theme.dirs)]
+    problems = page_problems(found, own_scripts=own_scripts, own_origin=own_origin)
+    _problems.extend(f"{source}: {problem}" for problem in problems)
+    output = protect_external_links(output, found, own_origin=own_origin)
+    return add_security_meta(output, inline_script_hashes(found), offline=offline_enabled(config))
+
+
+def _origin(address: str) -> str:
+    parts = urlsplit(address)
+    return f"{parts.scheme}://{parts.netloc}" if parts.scheme and parts.netloc else ""

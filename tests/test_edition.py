@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from helpkit.edition import EditionError, read_edition
+from helpkit.edition import EditionError, language_text_problems, read_edition
 
 GOOD = {"country": "be", "organisation": "Child Help", "quick_exit_url": "https://example.org/"}
 
@@ -66,3 +66,67 @@ def test_a_bad_environment_country_names_the_variable() -> None:
 )
 def test_contact_is_a_mail_address_or_a_web_page(contact: str, href: str) -> None:
     assert read({**GOOD, "contact": contact}).contact_href() == href
+
+
+@pytest.mark.parametrize("organisation", ["", "   "])
+def test_an_empty_organisation_is_refused(organisation: str) -> None:
+    assert problems({**GOOD, "organisation": organisation}) == [
+        f"mkdocs.yml: extra.organisation: {organisation!r}: expected a name, as readers should see it"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("organisation", "expected"),
+    [
+        ("<script>alert(1)</script>", 'expected text without <, > or " (the theme prints it into the page as it is)'),
+        ('Child "Help"', 'expected text without <, > or " (the theme prints it into the page as it is)'),
+        ("Child\u202eHelp", "expected visible text: it holds U+202E (RIGHT-TO-LEFT OVERRIDE)"),
+    ],
+)
+def test_an_organisation_with_markup_or_hidden_characters_is_refused(organisation: str, expected: str) -> None:
+    (problem,) = problems({**GOOD, "organisation": organisation})
+    assert problem.startswith(f"mkdocs.yml: extra.organisation: {organisation!r}: {expected}")
+
+
+@pytest.mark.parametrize(
+    "contact", ["@@", "help@", "@example.org", "a@b@example.org", "help@example", "a b@example.org"]
+)
+def test_a_contact_that_is_no_mail_address_is_refused(contact: str) -> None:
+    assert problems({**GOOD, "contact": contact}) == [
+        f"mkdocs.yml: extra.contact: {contact!r}: expected an e-mail address such as help@example.org, "
+        "or an https:// page"
+    ]
+
+
+@pytest.mark.parametrize("value", [",", " , ,"])
+def test_site_languages_without_a_language_is_a_message_not_a_crash(value: str) -> None:
+    assert problems(GOOD, {"SITE_LANGUAGES": value}) == [
+        f"environment variable SITE_LANGUAGES: {value!r}: expected language codes separated by commas, "
+        "the first at the site's root, e.g. en,fr"
+    ]
+
+
+def test_texts_the_theme_prints_are_checked_in_every_language() -> None:
+    languages = [
+        {"locale": "en", "name": "English"},
+        {
+            "locale": "fr",
+            "name": "Fran<b>çais",
+            "site_name": "Kit d'aide",
+            "site_description": 'Que "faire"',
+            "nav_translations": {"About this site": "<img src=x onerror=alert(1)>"},
+        },
+        {"locale": "../x", "name": "X"},
+    ]
+    found = language_text_problems(languages, site={"site_name": "Help\u202e", "copyright": "© 2026 <i>Us</i>"})
+    unsafe = 'expected text without <, > or " (the theme prints it into the page as it is): write quotes as “ ” « » „ “'
+    assert found == [
+        "mkdocs.yml: site_name: 'Help\\u202e': expected visible text: it holds U+202E (RIGHT-TO-LEFT OVERRIDE), "
+        "which hides or reorders what readers see",
+        f"mkdocs.yml: copyright: '© 2026 <i>Us</i>': {unsafe}",
+        f"mkdocs.yml: plugins: i18n: languages[1] (fr): name: 'Fran<b>çais': {unsafe}",
+        f"mkdocs.yml: plugins: i18n: languages[1] (fr): site_description: 'Que \"faire\"': {unsafe}",
+        "mkdocs.yml: plugins: i18n: languages[1] (fr): nav_translations: About this site: "
+        f"'<img src=x onerror=alert(1)>': {unsafe}",
+        "mkdocs.yml: plugins: i18n: languages[2]: locale: '../x': expected a language code such as fr, pt or pt_BR",
+    ]

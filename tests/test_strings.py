@@ -37,3 +37,52 @@ def test_a_language_without_a_file_is_named(tmp_path: Path) -> None:
     write(tmp_path, "en.yml", "a: One\n")
     with pytest.raises(StringsError, match=r"ar\.yml: missing: expected a strings file"):
         load_strings(tmp_path, ["en", "ar"])
+
+
+def test_a_yaml_error_is_one_message_with_the_file_and_line(tmp_path: Path) -> None:
+    write(tmp_path, "en.yml", "a:\n  b: One\n  c: [Two\n")
+    write(tmp_path, "fr.yml", "a:\n  b: Un\n  c: Deux\n")
+    with pytest.raises(StringsError) as caught:
+        load_strings(tmp_path, ["en", "fr"])
+    (problem,) = caught.value.problems
+    assert problem.startswith(f"{tmp_path}/en.yml:4: not valid YAML (")
+    assert problem.endswith("expected `key: text` lines as in en.yml")
+
+
+def test_a_yaml_error_in_a_translation_names_its_line_and_hides_no_other_language(tmp_path: Path) -> None:
+    write(tmp_path, "en.yml", "a: One\nb: Two\n")
+    write(tmp_path, "fr.yml", "a: Un\nb: 'Deux\n")
+    write(tmp_path, "de.yml", "a: Eins\n")
+    with pytest.raises(StringsError) as caught:
+        load_strings(tmp_path, ["en", "fr", "de"])
+    assert caught.value.problems[0] == f"{tmp_path}/de.yml: b: missing: expected the text of 'Two'"
+    assert caught.value.problems[1].startswith(f"{tmp_path}/fr.yml:3: not valid YAML (")
+    assert len(caught.value.problems) == 2
+
+
+@pytest.mark.parametrize(
+    ("key", "text", "expected"),
+    [
+        ("a", "<script>alert(1)</script>", "expected plain text, not HTML: the site writes the markup itself"),
+        ("a", "Hello <b>you</b>", "expected plain text, not HTML: the site writes the markup itself"),
+        ("a", "Evil\u202eoverride", "expected visible text: it holds U+202E (RIGHT-TO-LEFT OVERRIDE)"),
+        ("a", "Nul\x00here", "expected visible text: it holds U+0000 (a control)"),
+        ("directory.title", 'Say "help"', 'expected text without <, > or " (the theme prints it'),
+    ],
+)
+def test_markup_invisible_characters_and_theme_breaking_quotes_are_refused(
+    tmp_path: Path, key: str, text: str, expected: str
+) -> None:
+    section, _, name = key.rpartition(".")
+    quoted = '"' + text.replace("\x00", "\\0").replace('"', '\\"') + '"'
+    write(tmp_path, "en.yml", f"{section}:\n  {name}: {quoted}\n" if section else f"{name}: {quoted}\n")
+    with pytest.raises(StringsError) as caught:
+        load_strings(tmp_path, ["en"])
+    (problem,) = caught.value.problems
+    assert problem.startswith(f"{tmp_path}/en.yml: {key}: {text!r}: {expected}")
+
+
+def test_plain_text_with_quotes_ampersands_and_arrows_in_words_is_accepted(tmp_path: Path) -> None:
+    write(tmp_path, "en.yml", 'a: "Press \\"Leave\\" & go: 3 < 4, 5 > 2"\ndirectory:\n  title: "Who to call & where"\n')
+    strings = load_strings(tmp_path, ["en"])
+    assert strings["en"]["a"] == 'Press "Leave" & go: 3 < 4, 5 > 2'

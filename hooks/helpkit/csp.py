@@ -1,7 +1,9 @@
 """The Content-Security-Policy each page carries in a <meta> tag, with hashes of its inline scripts.
 
 A <meta> policy holds on any static host and offline, where no header can be set. It forbids every
-other origin; inline scripts run only if their exact text was hashed into the policy at build time.
+other origin; inline scripts run only if their exact text was hashed into the policy at build time,
+and only the scripts that the theme's own templates contain are hashed (`theme_scripts`): a script
+that reached a page any other way is refused by the build, never allowed by it.
 """
 
 from __future__ import annotations
@@ -9,11 +11,19 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
+from collections.abc import Iterable, Sequence
 
-# Scripts that a browser runs: not data blocks such as Material's <script type="application/json">.
-_INLINE_SCRIPT = re.compile(r"<script\b(?![^>]*\bsrc=)([^>]*)>(.*?)</script>", re.DOTALL | re.IGNORECASE)
-_DATA_TYPE = re.compile(r'\btype="(application/json|application/ld\+json)"', re.IGNORECASE)
+from helpkit.pagescan import Scan
+
 _HEAD_OPEN = re.compile(r"<head\b[^>]*>(\s*<meta charset=[^>]*>)?", re.IGNORECASE)
+_JINJA_COMMENT = re.compile(r"\{#.*?#\}", re.DOTALL)
+_JINJA_TAG = re.compile(r"\{%.*?%\}", re.DOTALL)
+_JINJA_EXPRESSION = re.compile(r"\{\{.*?\}\}", re.DOTALL)
+_TEMPLATE_SCRIPT = re.compile(r"<script\b([^>]*)>(.*?)</script>", re.DOTALL | re.IGNORECASE)
+_DATA_TYPE = re.compile(r"""\btype=["']?application/(ld\+)?json""", re.IGNORECASE)
+# What a template's {{ expression }} inside a script may become: an address or a name, never
+# anything that ends a string, a tag or a statement.
+_EXPRESSION_VALUE = r"[^\"'<>\\;\n]*"
 
 # Everything from the site itself; data: only for the icons Material's CSS draws with data URIs.
 _POLICY = (
@@ -33,20 +43,38 @@ _POLICY = (
 )
 
 
-def inline_script_hashes(page: str) -> list[str]:
-    """CSP source expressions ('sha256-...') for every inline script of the page, in order."""
-    hashes = []
-    for attributes, body in _INLINE_SCRIPT.findall(page):
-        if _DATA_TYPE.search(attributes):
-            continue
-        digest = base64.b64encode(hashlib.sha256(body.encode("utf-8")).digest()).decode("ascii")
-        source = f"'sha256-{digest}'"
-        if source not in hashes:
-            hashes.append(source)
-    return hashes
+def theme_scripts(template_sources: Iterable[str]) -> tuple[re.Pattern[str], ...]:
+    """The inline scripts that the theme's template files contain, as patterns over their output.
+
+    Jinja tags and comments are left out and each {{ expression }} may become any plain value, so
+    that a page's `base_url` fits, while no other text can.
+    """
+    patterns: dict[str, re.Pattern[str]] = {}
+    for source in template_sources:
+        plain = _JINJA_TAG.sub("", _JINJA_COMMENT.sub("", source))
+        for attributes, body in _TEMPLATE_SCRIPT.findall(plain):
+            if "src=" in attributes or _DATA_TYPE.search(attributes) or not body.strip():
+                continue
+            expression = _EXPRESSION_VALUE.join(re.escape(part) for part in _JINJA_EXPRESSION.split(body))
+            patterns.setdefault(expression, re.compile(expression, re.DOTALL))
+    return tuple(patterns.values())
 
 
-def content_security_policy(script_hashes: list[str], *, offline: bool = False) -> str:
+def script_hash(text: str) -> str:
+    """The CSP source expression ('sha256-...') of a script's exact text."""
+    digest = base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii")
+    return f"'sha256-{digest}'"
+
+
+def inline_script_hashes(found: Scan) -> list[str]:
+    """The hashes of the page's runnable inline scripts, once each, in order.
+
+    Call it only on a page whose scripts were checked against `theme_scripts`.
+    """
+    return list(dict.fromkeys(script_hash(script.text) for script in found.scripts if script.runs))
+
+
+def content_security_policy(script_hashes: Sequence[str], *, offline: bool = False) -> str:
     """The policy; `offline` for the copy opened from file://, where search runs in the
     iframe-worker shim, whose inline script holds the worker's address as resolved on the reader's
     disk and so cannot be hashed at build time. That copy has no network to reach anyway."""
@@ -58,8 +86,8 @@ def content_security_policy(script_hashes: list[str], *, offline: bool = False) 
     return "; ".join(directives)
 
 
-def add_security_meta(page: str, *, offline: bool = False) -> str:
+def add_security_meta(page: str, script_hashes: Sequence[str], *, offline: bool = False) -> str:
     """Put the policy and a no-referrer policy first in <head>, before anything it governs."""
-    policy = content_security_policy(inline_script_hashes(page), offline=offline)
+    policy = content_security_policy(script_hashes, offline=offline)
     meta = f'<meta http-equiv="Content-Security-Policy" content="{policy}"><meta name="referrer" content="no-referrer">'
     return _HEAD_OPEN.sub(lambda match: match.group(0) + meta, page, count=1)

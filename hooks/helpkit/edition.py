@@ -7,6 +7,7 @@ one checkout can publish several editions.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from urllib.parse import urlsplit
@@ -16,6 +17,7 @@ from mkdocs.config.base import Config, ValidationError
 
 from helpkit.colours import check_brand_colour
 from helpkit.countries import country_name, is_country
+from helpkit.plaintext import text_problem
 
 
 class _Country(config_options.Type):
@@ -59,9 +61,39 @@ class _Contact(config_options.Type):
         text = str(super().run_validation(value or "")).strip()
         if not text:
             return ""
-        if "@" in text and " " not in text and "/" not in text:
-            return text
-        return _HttpsUrl(required=False).run_validation(text)
+        if "@" not in text:
+            return _HttpsUrl(required=False).run_validation(text)
+        if not _is_email(text):
+            raise ValidationError(f"{text!r}: expected an e-mail address such as help@example.org, or an https:// page")
+        return text
+
+
+def _is_email(text: str) -> bool:
+    # What a reader's mail program needs: one @, a name before it and a domain with a dot after it.
+    local, _, domain = text.partition("@")
+    labels = domain.split(".")
+    return (
+        bool(local)
+        and "@" not in domain
+        and not any(character in local for character in ' <>"(),:;[]\\')
+        and len(labels) > 1
+        and all(label and label.isascii() and label.replace("-", "").isalnum() for label in labels)
+    )
+
+
+class _Text(config_options.Type):
+    """Plain text the theme prints as it is: required, without markup or invisible characters."""
+
+    def __init__(self) -> None:
+        super().__init__(str)
+
+    def run_validation(self, value: object) -> str:
+        text = str(super().run_validation(value) or "").strip()
+        if not text:
+            raise ValidationError(f"{value!r}: expected a name, as readers should see it")
+        if wrong := text_problem(text, printed_by_theme=True):
+            raise ValidationError(f"{text!r}: {wrong}")
+        return text
 
 
 class _BrandColour(config_options.Type):
@@ -81,7 +113,7 @@ class EditionSchema(Config):
     """What `extra:` in mkdocs.yml may set for an edition."""
 
     country = _Country()
-    organisation = config_options.Type(str)
+    organisation = _Text()
     contact = _Contact()
     quick_exit_url = _HttpsUrl(required=True)
     brand_colour = _BrandColour()
@@ -140,7 +172,12 @@ def read_edition(
     if environ.get("SITE_LANGUAGES", "").strip():
         chosen = [code.strip() for code in environ["SITE_LANGUAGES"].split(",") if code.strip()]
         unknown = [code for code in chosen if code not in languages]
-        if unknown:
+        if not chosen:
+            problems.append(
+                f"environment variable SITE_LANGUAGES: {environ['SITE_LANGUAGES']!r}: expected language codes "
+                f"separated by commas, the first at the site's root, e.g. {','.join(languages[:2])}"
+            )
+        elif unknown:
             problems.append(
                 f"environment variable SITE_LANGUAGES: {','.join(unknown)!r}: expected languages "
                 f"configured in {config_file} (plugins: i18n: languages): {', '.join(languages)}"
@@ -155,3 +192,35 @@ def read_edition(
         brand_colour=values["brand_colour"],
         languages=tuple(chosen),
     )
+
+
+_LOCALE = re.compile(r"[a-z]{2,3}(_[A-Za-z0-9]{2,8})*")
+
+
+def language_text_problems(
+    languages: Sequence[Mapping[str, object]],
+    *,
+    site: Mapping[str, object],
+    config_file: str = "mkdocs.yml",
+) -> list[str]:
+    """Problems in the texts of mkdocs.yml that the theme prints as they are: the site's name,
+    description and copyright, and each language's code, name, site name, description and
+    navigation titles (plugins: i18n: languages)."""
+    problems = []
+    for key in ("site_name", "site_description", "copyright"):
+        text = str(site.get(key) or "")
+        if text and (wrong := text_problem(text, printed_by_theme=True)):
+            problems.append(f"{config_file}: {key}: {text!r}: {wrong}")
+    for index, language in enumerate(languages):
+        locale = str(language.get("locale") or "")
+        where = f"{config_file}: plugins: i18n: languages[{index}]"
+        if not _LOCALE.fullmatch(locale):
+            problems.append(f"{where}: locale: {locale!r}: expected a language code such as fr, pt or pt_BR")
+        texts = {key: language.get(key) for key in ("name", "site_name", "site_description")}
+        translations = language.get("nav_translations") or {}
+        if isinstance(translations, Mapping):
+            texts.update({f"nav_translations: {title}": text for title, text in translations.items()})
+        for key, text in texts.items():
+            if text and (wrong := text_problem(str(text), printed_by_theme=True)):
+                problems.append(f"{where} ({locale}): {key}: {str(text)!r}: {wrong}")
+    return problems

@@ -13,7 +13,12 @@ from typing import Any
 
 import yaml
 
+from helpkit.plaintext import text_problem
+
 REFERENCE_LANGUAGE = "en"
+# Keys whose text the theme prints into pages as it is (the directory's title and description
+# become a page's front matter); the others reach HTML only through our escaping renderers.
+PRINTED_BY_THEME = frozenset({"directory.title", "directory.description"})
 
 
 class StringsError(ValueError):
@@ -57,8 +62,16 @@ def _read(path: Path, problems: list[str]) -> dict[str, Any]:
     except FileNotFoundError:
         problems.append(f"{path}: missing: expected a strings file for this language")
         return {}
-    except (UnicodeDecodeError, yaml.YAMLError) as error:
-        problems.append(f"{path}: {error}".replace("\n", " "))
+    except UnicodeDecodeError as error:
+        problems.append(f"{path}: byte {error.start}: not UTF-8 ({error.reason}): expected a file saved as UTF-8")
+        return {}
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f":{mark.line + 1}" if mark is not None else ""
+        reason = getattr(error, "problem", None) or str(error).replace("\n", " ")
+        problems.append(
+            f"{path}{where}: not valid YAML ({reason}): expected `key: text` lines as in {REFERENCE_LANGUAGE}.yml"
+        )
         return {}
     if not isinstance(tree, Mapping):
         problems.append(f"{path}: expected a mapping of keys to texts")
@@ -70,6 +83,9 @@ def load_strings(folder: Path, languages: Iterable[str]) -> dict[str, Strings]:
     """The strings of each language, checked against English; raises StringsError listing all."""
     problems: list[str] = []
     reference = _read(folder / f"{REFERENCE_LANGUAGE}.yml", problems)
+    if problems:
+        # Every key of every other file would look unknown: the reference's own problem is the one.
+        raise StringsError(problems)
     loaded: dict[str, Strings] = {}
     for language in dict.fromkeys([REFERENCE_LANGUAGE, *languages]):
         path = folder / f"{language}.yml"
@@ -83,6 +99,8 @@ def load_strings(folder: Path, languages: Iterable[str]) -> dict[str, Strings]:
         for key, text in table.items():
             if not isinstance(text, str) or not text.strip():
                 problems.append(f"{path}: {key}: {text!r}: expected a non-empty text")
+            elif wrong := text_problem(text, printed_by_theme=key in PRINTED_BY_THEME):
+                problems.append(f"{path}: {key}: {text!r}: {wrong}")
         loaded[language] = Strings(language, {key: str(text) for key, text in table.items()})
     if problems:
         raise StringsError(sorted(problems))
