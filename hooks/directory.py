@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime
 import shutil
 from pathlib import Path
+from urllib.parse import urljoin
 
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
@@ -233,13 +234,14 @@ def on_template_context(context: dict, template_name: str, config: MkDocsConfig)
         return context
     language = _language(config)
     root = context["base_url"].rstrip("/") + "/"
+
+    def url(path: str) -> str:
+        return urljoin(root, _url_of(config, language, path))
+
     context["helpbox"] = _helpbox(
-        config,
-        directory_url=root + _url_of(config, language, DIRECTORY_PAGE),
-        crisis_url=root + _url_of(config, language, CRISIS_PAGE) + f"#{CRISIS_ANCHOR}",
+        config, directory_url=url(DIRECTORY_PAGE), crisis_url=url(CRISIS_PAGE) + f"#{CRISIS_ANCHOR}"
     )
-    home_url = root + _url_of(config, language, "index.md")
-    context["not_found"] = render_not_found(strings=_strings(config), home_url=home_url)
+    context["not_found"] = render_not_found(strings=_strings(config), home_url=url("index.md"))
     return context
 
 
