@@ -12,12 +12,14 @@ from pathlib import Path
 
 import phonenumbers
 import pytest
+from phonenumbers import shortnumberinfo
 
 from helpkit import channels, countries
 from helpkit.channels import (
     DEFAULT_DATA,
     DEFAULT_SCHEMA,
     KINDS,
+    MAX_FILE_BYTES,
     UNLISTED_SHORT_NUMBERS,
     Channel,
     ChannelDataError,
@@ -37,6 +39,9 @@ COUNTRY = "expected an ISO 3166-1 alpha-2 country code in capitals, e.g. BE, or 
 KIND = "expected one of: emergency, police, helpline, hotline, removal, support"
 BE_PHONE = "expected a phone number valid in BE (short numbers as dialled, e.g. 112, or full numbers)"
 FORMULA = "expected text that does not start with =, +, - or @ (a spreadsheet would run it as a formula)"
+HIDDEN = "expected text without invisible or direction-changing characters; this cell has"
+URL = "expected an https:// web address"
+SOURCE = "expected the http:// or https:// address of the page the facts were read on"
 GOOD = {
     "country": "BE",
     "kind": "helpline",
@@ -113,10 +118,25 @@ def test_the_schema_patterns_agree_with_the_code_lists() -> None:
     [(region, digits) for region, numbers in UNLISTED_SHORT_NUMBERS.items() for digits in numbers],
 )
 def test_unlisted_short_numbers_are_still_unknown_to_phonenumbers(region: str, digits: str) -> None:
-    # Once this fails, phonenumbers knows the number: delete it from UNLISTED_SHORT_NUMBERS.
+    # Once this fails, phonenumbers knows the number as free or standard-rate: delete it from
+    # UNLISTED_SHORT_NUMBERS. (IT's 114 and 19696 it lists, but without a cost.)
     number = phonenumbers.parse(digits, region)
-    assert not phonenumbers.is_valid_short_number_for_region(number, region)
+    known = phonenumbers.is_valid_short_number_for_region(number, region) and (
+        shortnumberinfo.expected_cost_for_region(number, region) in channels._KNOWN_SHORT_COSTS
+    )
+    assert not known
     assert not phonenumbers.is_valid_number_for_region(number, region)
+
+
+def test_every_unlisted_short_number_is_used_by_a_real_row_with_that_source() -> None:
+    table = load_channels(DEFAULT_DATA, today=date.today())
+    used = {(channel.country, channel.phone.replace(" ", ""), channel.source) for channel in table.channels}
+    listed = {
+        (region, digits, source)
+        for region, numbers in UNLISTED_SHORT_NUMBERS.items()
+        for digits, source in numbers.items()
+    }
+    assert listed <= used
 
 
 def test_load_schema_refuses_a_schema_that_does_not_describe_a_channel(tmp_path: Path) -> None:
@@ -126,6 +146,18 @@ def test_load_schema_refuses_a_schema_that_does_not_describe_a_channel(tmp_path:
     path.write_text(json.dumps(document), encoding="utf-8")
     with pytest.raises(ValueError, match="do not match the Channel's columns"):
         load_schema(path)
+
+
+def test_load_schema_refuses_an_empty_enum(tmp_path: Path) -> None:
+    # It would allow no value, and the message for a wrong one would list nothing.
+    document = json.loads(DEFAULT_SCHEMA.read_text(encoding="utf-8"))
+    audience = next(field for field in document["fields"] if field["name"] == "audience")
+    audience["constraints"]["enum"] = []
+    path = tmp_path / "schema.json"
+    path.write_text(json.dumps(document), encoding="utf-8")
+    with pytest.raises(ValueError) as caught:
+        load_schema(path)
+    assert str(caught.value) == f"{path}: audience: an empty enum allows no value"
 
 
 # A good row
@@ -163,10 +195,16 @@ def test_spaces_around_cells_are_ignored() -> None:
     assert (table.channels[0].country, table.channels[0].phone) == ("BE", "116 000")
 
 
-def test_angle_brackets_and_control_characters_are_stored_as_they_are() -> None:
+def test_angle_brackets_are_stored_as_they_are() -> None:
     # The renderer escapes them; rejecting them would only get in an editor's way.
-    table = parse(csv_bytes(line(notes="Use <b>this</b>\x07 line")))
-    assert table.channels[0].notes == "Use <b>this</b>\x07 line"
+    table = parse(csv_bytes(line(notes="Use <b>this</b> line")))
+    assert table.channels[0].notes == "Use <b>this</b> line"
+
+
+def test_a_control_character_is_refused() -> None:
+    assert problems(csv_bytes(line(notes="a\x07b"))) == [
+        f"data/x.csv:2:notes: 'a\\x07b': {HIDDEN} U+0007 a control character"
+    ]
 
 
 def test_empty_rows_are_skipped_but_still_counted() -> None:
@@ -240,10 +278,154 @@ def test_a_ragged_row_is_named() -> None:
     ]
 
 
-def test_a_cell_too_large_for_the_csv_reader_is_reported_not_raised() -> None:
-    data = csv_bytes(line(notes="x" * 200_000), line(name="Other"))
+def test_a_cell_too_large_for_the_csv_reader_is_named_by_its_size_and_the_next_row_still_read() -> None:
+    # Until issue 14 this was csv's "field larger than field limit (131072)", and reading stopped.
+    data = csv_bytes(line(notes="x" * 200_000), line(name="Other", country="UK"))
     assert problems(data) == [
-        "data/x.csv:2:-: '': expected a readable CSV row (field larger than field limit (131072))",
+        f"data/x.csv:2:notes: '{'x' * 59}…': expected at most 600 characters; this cell has 200000",
+        f"data/x.csv:3:country: 'UK': {COUNTRY}",
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        DEFAULT_DATA.read_text(encoding="utf-8"),
+        'a,"b\nc",d\r\n"e""f",\n\n"",x"y\r"\r\n"\r',
+        "a,b,\r\rc",
+    ],
+)
+def test_records_are_read_as_the_csv_module_reads_them_strictly(text: str) -> None:
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    records = list(channels._records(text))
+    assert [record.broken for record in records] == [None] * len(records)
+    # csv gives [] for a blank line, where a spreadsheet sees one empty cell.
+    assert [list(record.cells) for record in records] == [row or [""] for row in reader]
+
+
+def test_a_huge_cell_does_not_hide_a_javascript_url_fifty_rows_later() -> None:
+    others = [line(name=f"Line {number}") for number in range(49)]
+    data = csv_bytes(line(notes="x" * 120_000), *others, line(name="Evil", url="javascript:alert(1)"))
+    assert problems(data) == [
+        f"data/x.csv:2:notes: '{'x' * 59}…': expected at most 600 characters; this cell has 120000",
+        f"data/x.csv:52:url: 'javascript:alert(1)': {URL}",
+    ]
+
+
+@pytest.mark.parametrize(("column", "limit"), [("name", 150), ("hours", 100), ("url", 500), ("source", 500)])
+def test_every_cell_has_a_length_limit(column: str, limit: int) -> None:
+    value = "https://example.org/" + "a" * limit if column in {"url", "source"} else "a" * (limit + 1)
+    assert problems(csv_bytes(line(**{column: value}))) == [
+        f"data/x.csv:2:{column}: {channels._clip(value)!r}: "
+        f"expected at most {limit} characters; this cell has {len(value)}",
+    ]
+
+
+def test_a_cell_at_its_limit_is_accepted() -> None:
+    table = parse(csv_bytes(line(notes="x" * 600, name="n" * 150)))
+    assert len(table.channels[0].notes) == 600
+
+
+def test_an_unclosed_quote_mid_file_is_named_where_it_opened_and_later_rows_are_still_read() -> None:
+    broken = (
+        'BE,helpline,"Child Focus,116 000,https://childfocus.be/fr,nl;fr,all,24/7,Help.,https://example.org/s,high,'
+    )
+    data = csv_bytes(
+        line(),
+        broken,
+        line(name="Evil", url="javascript:alert(1)"),
+        line(name="Other", country="UK"),
+    )
+    assert problems(data) == [
+        (
+            "data/x.csv:3:name: '\"Child Focus,116 000,https://childfocus.be/fr,nl;fr,all,24/…': "
+            'unclosed quote: expected a closing " for the quote that opens this cell on line 3; '
+            'the next " is on line 4, where text follows it'
+        ),
+        f"data/x.csv:4:url: 'javascript:alert(1)': {URL}",
+        f"data/x.csv:5:country: 'UK': {COUNTRY}",
+    ]
+
+
+def test_an_unclosed_quote_names_its_line_and_its_row_when_they_differ() -> None:
+    broken = 'BE,helpline,"Other,116 000,https://childfocus.be/fr,nl;fr,all,24/7,Help.,https://example.org/s,high,'
+    data = csv_bytes(line(notes="First line\nsecond line"), broken, line(country="UK", name="Third"))
+    assert problems(data) == [
+        (
+            "data/x.csv:3:name: '\"Other,116 000,https://childfocus.be/fr,nl;fr,all,24/7,Help…': "
+            'unclosed quote: expected a closing " for the quote that opens this cell on line 4; '
+            'the next " is on line 5, where text follows it'
+        ),
+        f"data/x.csv:4:country: 'UK': {COUNTRY}",
+    ]
+
+
+def test_an_unclosed_quote_in_the_last_cell_is_refused() -> None:
+    data = csv_bytes(line(name="Other"), line() + '"2025-05-01')
+    assert problems(data) == [
+        (
+            "data/x.csv:3:verified: '\"2025-05-01': "
+            'unclosed quote: expected a closing " for the quote that opens this cell on line 3; '
+            "none follows before the end of the file"
+        ),
+    ]
+
+
+def test_text_after_a_closing_quote_is_refused() -> None:
+    data = csv_bytes(line().replace("Child Focus", '"Child" Focus'), line(name="Other", country="UK"))
+    assert problems(data) == [
+        (
+            "data/x.csv:2:name: '\"Child\" Focus,116 000,https://childfocus.be/fr,nl;fr,all,24…': "
+            'expected , or the end of the row after the closing " of a quoted cell; write a " in a cell as ""'
+        ),
+        f"data/x.csv:3:country: 'UK': {COUNTRY}",
+    ]
+
+
+def test_a_quote_written_twice_inside_a_quoted_cell_is_one_quote() -> None:
+    table = parse(csv_bytes(line(notes='Say "stop", then call.')))
+    assert table.channels[0].notes == 'Say "stop", then call.'
+
+
+def test_a_quote_inside_an_unquoted_cell_is_text_as_csv_reads_it() -> None:
+    table = parse(csv_bytes(line().replace("24/7", 'the 5" screen')))
+    assert table.channels[0].hours == 'the 5" screen'
+
+
+@pytest.mark.parametrize("ending", ["\r\n", "\r"])
+def test_lines_may_end_in_crlf_or_cr(ending: str) -> None:
+    data = csv_bytes(line(notes="First line\nsecond line"), line(name="Other", country="UK"))
+    data = data.decode("utf-8").replace("\n", ending).encode("utf-8")
+    assert problems(data) == [f"data/x.csv:3:country: 'UK': {COUNTRY}"]
+
+
+def test_a_ragged_row_that_spans_lines_asks_about_its_quotes() -> None:
+    data = csv_bytes('BE,helpline,"Child\nFocus",116 000')
+    assert problems(data) == [
+        "data/x.csv:2:-: 'BE,helpline,Child\\nFocus,116 000': expected 12 fields, found 4; "
+        "this row runs over lines 2–3: is a quote left open?",
+    ]
+
+
+def test_a_file_over_the_size_limit_is_refused_unread() -> None:
+    data = csv_bytes(line()) + b" " * MAX_FILE_BYTES
+    assert problems(data) == [
+        f"data/x.csv:1:-: '': expected a file of at most 2,000,000 bytes; this one has {len(data):,}",
+    ]
+
+
+def test_more_rows_than_the_limit_are_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(channels, "MAX_ROWS", 2)
+    data = csv_bytes(line(name="A"), "", line(name="B"), line(name="C"), line(name="D"))
+    assert problems(data) == [
+        "data/x.csv:5:-: '': expected at most 2 channel rows below the header; this file has 4",
+    ]
+
+
+@pytest.mark.parametrize("rows", [(), ("",), ("", ",,,,,,,,,,,")])
+def test_a_file_with_no_channel_rows_is_refused(rows: tuple[str, ...]) -> None:
+    assert problems(csv_bytes(*rows)) == [
+        "data/x.csv:2:-: '': expected at least one channel row below the header",
     ]
 
 
@@ -302,7 +484,7 @@ def test_a_phone_must_be_valid_for_the_rows_country(phone: str) -> None:
         ("FR", "3018"),
         ("AU", "000"),
         ("GB", "0800 1111"),
-        ("BE", "+33 1 80 52 33 76"),
+        ("FR", "+33 1 80 52 33 76"),
         ("MT", "179"),
         ("CY", "1480"),
         ("BG", "124 123"),
@@ -311,6 +493,32 @@ def test_a_phone_must_be_valid_for_the_rows_country(phone: str) -> None:
 def test_short_national_and_international_numbers_are_accepted(country: str, phone: str) -> None:
     table = parse(csv_bytes(line(country=country, phone=phone)))
     assert table.channels[0].phone == phone
+
+
+@pytest.mark.parametrize(
+    ("phone", "expected"),
+    [
+        ("1234", "expected a free or standard-rate number; phonenumbers lists 1234 as premium-rate in BE"),
+        (
+            "1230",
+            "expected a short number that phonenumbers knows as free or standard-rate in BE; it does not know what "
+            "1230 costs (a number confirmed at its source goes in UNLISTED_SHORT_NUMBERS)",
+        ),
+        ("+44 800 1111", "expected a phone number valid in BE; this one belongs to GB"),
+        ("+33 1 80 52 33 76", "expected a phone number valid in BE; this one belongs to FR"),
+        (
+            "+800 1234 5678",
+            "expected a phone number valid in BE; this one belongs to no country (a non-geographic number)",
+        ),
+    ],
+)
+def test_a_phone_must_be_a_known_number_of_the_rows_own_country(phone: str, expected: str) -> None:
+    assert problems(csv_bytes(line(phone=phone))) == [f"data/x.csv:2:phone: {phone!r}: {expected}"]
+
+
+def test_a_north_american_number_is_valid_in_every_country_that_shares_it() -> None:
+    # +1 866 is toll-free across the plan: phonenumbers files it under US, and it is valid in CA too.
+    assert channel("CA", "+1 866 658 9022").tel_uri() == "tel:+18666589022"
 
 
 def test_an_international_row_needs_a_number_in_international_form() -> None:
@@ -357,6 +565,92 @@ def test_a_source_may_be_http_but_must_be_an_address() -> None:
             "data/x.csv:2:source: 'BIK profile 2022': "
             "expected the http:// or https:// address of the page the facts were read on"
         ),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        (
+            "https://childfocus.be@evil.example/",
+            f"{URL} without a user name before the host (a browser would open evil.example)",
+        ),
+        (
+            "https://evil.example\\@childfocus.be/",
+            f"{URL} without \\ (a browser reads it as / and would open evil.example)",
+        ),
+        (
+            "https://\u0441hildfocus.be/fr",
+            f"{URL} with its host in ASCII (an internationalised domain in its xn-- form)",
+        ),
+        (
+            "https://xn--hildfocus-u3h.be/fr",
+            f"{URL} with a host that does not mix alphabets; xn--hildfocus-u3h.be reads as \u0441hildfocus.be, "
+            "mixing CYRILLIC and LATIN",
+        ),
+        (
+            "https://childfocus.be\u202e/rf",
+            f"{HIDDEN} U+202E RIGHT-TO-LEFT OVERRIDE",
+        ),
+        ("https://childfocus.be:8443/fr", f"{URL} without a port"),
+        ("https://childfocus.be:/fr", URL),
+        ("https://[::1]/", URL),
+        ("https://192.0.2.1/", f"{URL} with a domain name, not an IP address"),
+        ("https://0x7f.1/", f"{URL} with a domain name, not an IP address"),
+        (
+            "https://child_focus.be/",
+            f"{URL} with a valid host name (Codepoint U+005F at position 6 of 'child_focus' not allowed)",
+        ),
+        ("https://xn--zz.be/", f"{URL} with a valid host name (Invalid A-label)"),
+        ("https://-childfocus.be/", f"{URL} with a valid host name (Label must not start or end with a hyphen)"),
+        ("https://child\tfocus.be/", URL),
+        ("https://childfocus.be/\x07", f"{HIDDEN} U+0007 a control character"),
+    ],
+)
+def test_a_url_must_open_the_host_it_shows(url: str, expected: str) -> None:
+    assert problems(csv_bytes(line(url=url))) == [f"data/x.csv:2:url: {url!r}: {expected}"]
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://xn--mnchen-3ya.de/",  # münchen.de, one alphabet, written as browsers show it
+        "https://ChildFocus.be",
+        "https://childfocus.be/fr?x=a@b#top",
+        'https://example.org/"><script>alert(1)</script>',  # the renderer escapes it
+    ],
+)
+def test_a_url_that_shows_its_host_plainly_is_accepted(url: str) -> None:
+    assert parse(csv_bytes(line(url=url))).channels[0].url == url
+
+
+def test_a_source_gets_the_same_host_checks() -> None:
+    source = "http://police.be@evil.example/"
+    assert problems(csv_bytes(line(source=source))) == [
+        f"data/x.csv:2:source: {source!r}: {SOURCE} without a user name before the host "
+        "(a browser would open evil.example)",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("name", "hidden"),
+    [
+        ("Child\x00Focus", "U+0000 NULL"),
+        ("Child\u200bFocus", "U+200B ZERO WIDTH SPACE"),
+        ("Child Focus \u202eenilpleh", "U+202E RIGHT-TO-LEFT OVERRIDE"),
+        ("\u2066Child Focus\u2069", "U+2066 LEFT-TO-RIGHT ISOLATE"),
+        ("Child\u00adFocus", "U+00AD SOFT HYPHEN"),
+    ],
+)
+def test_invisible_and_direction_changing_characters_are_refused(name: str, hidden: str) -> None:
+    assert problems(csv_bytes(line(name=name))) == [f"data/x.csv:2:name: {name!r}: {HIDDEN} {hidden}"]
+
+
+@pytest.mark.parametrize("column", ["notes", "hours", "languages", "verified"])
+def test_a_nul_is_refused_in_every_column(column: str) -> None:
+    value = "2025-05-01\x00" if column == "verified" else "nl\x00" if column == "languages" else "a\x00b"
+    assert problems(csv_bytes(line(**{column: value}))) == [
+        f"data/x.csv:2:{column}: {value!r}: {HIDDEN} U+0000 NULL",
     ]
 
 

@@ -121,7 +121,60 @@ def test_a_file_saved_with_semicolons_is_named_as_such(tmp_path: Path, capsys: p
 def test_a_missing_file_is_an_error_not_a_traceback(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main([str(tmp_path / "nowhere.csv")], today=TODAY) == 1
     err = capsys.readouterr().err
-    assert err.startswith(f"{tmp_path / 'nowhere.csv'}: cannot read the file: ")
+    assert err == f"{tmp_path / 'nowhere.csv'}: cannot read the file: No such file or directory\n"
+
+
+def test_a_header_only_file_is_an_error_not_an_empty_site(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path / "channels.csv")
+    assert main(["channels.csv"], today=TODAY) == 1
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err.splitlines() == [
+        "1 problem in channels.csv",
+        "channels.csv:2:-: '': expected at least one channel row below the header",
+    ]
+
+
+def test_a_directory_is_named_as_such_not_a_traceback(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "data").mkdir()
+    assert main(["data"], today=TODAY) == 1
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err == "data: cannot read the file: it is a directory, not a CSV file\n"
+
+
+def test_an_unreadable_file_is_named_with_the_reason(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    write(tmp_path / "channels.csv", f"BE,emergency,112,112,,,all,,,{SOURCE},high,")
+
+    def refuse(self: Path) -> bytes:
+        # Permissions cannot be relied on to refuse (tests may run as root), so the refusal is staged.
+        raise PermissionError(13, "Permission denied", str(self))
+
+    monkeypatch.setattr(Path, "read_bytes", refuse)
+    assert main(["channels.csv"], today=TODAY) == 1
+    assert capsys.readouterr().err == "channels.csv: cannot read the file: Permission denied\n"
+
+
+def test_a_file_of_international_services_only_claims_nothing_about_countries(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    path = write(
+        tmp_path / "channels.csv",
+        f"INT,removal,Take It Down,,https://takeitdown.example.org,en,children,,,{SOURCE},high,",
+    )
+    assert main([str(path)], today=TODAY) == 0
+    out = capsys.readouterr().out
+    assert "No country has a row yet, only the international services." in out
+    assert "Every country has" not in out
 
 
 def test_help_explains_the_error_format(capsys: pytest.CaptureFixture[str]) -> None:

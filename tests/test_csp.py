@@ -14,7 +14,7 @@ PAGE = (
     '<script src="x.js"></script></head><body><script>var a=1</script></body></html>'
 )
 TEMPLATE = """{#- The build hashes this: <script>not(this)</script> -#}
-{% if config.extra.scope %}<script>__md_scope=new URL("{{ config.extra.scope | d(base_url) }}",location)</script>{% endif %}
+{% if scope %}<script>__md_scope=new URL("{{ config.extra.scope | d(base_url) }}",location)</script>{% endif %}
 <script id="__config" type="application/json">{{ config | tojson }}</script>
 <script src="{{ 'bundle.js' | url }}"></script>"""
 

@@ -8,6 +8,8 @@ from helpkit.edition import EditionError, language_text_problems, read_edition
 
 GOOD = {"country": "be", "organisation": "Child Help", "quick_exit_url": "https://example.org/"}
 
+HIDDEN = "expected text without invisible or direction-changing characters; this text has "
+
 
 def read(extra: dict, environ: dict | None = None):
     return read_edition(extra, languages=["en", "fr"], environ=environ or {})
@@ -80,7 +82,7 @@ def test_an_empty_organisation_is_refused(organisation: str) -> None:
     [
         ("<script>alert(1)</script>", 'expected text without <, > or " (the theme prints it into the page as it is)'),
         ('Child "Help"', 'expected text without <, > or " (the theme prints it into the page as it is)'),
-        ("Child\u202eHelp", "expected visible text: it holds U+202E (RIGHT-TO-LEFT OVERRIDE)"),
+        ("Child\u202eHelp", HIDDEN + "U+202E RIGHT-TO-LEFT OVERRIDE"),
     ],
 )
 def test_an_organisation_with_markup_or_hidden_characters_is_refused(organisation: str, expected: str) -> None:
@@ -121,8 +123,8 @@ def test_texts_the_theme_prints_are_checked_in_every_language() -> None:
     found = language_text_problems(languages, site={"site_name": "Help\u202e", "copyright": "© 2026 <i>Us</i>"})
     unsafe = 'expected text without <, > or " (the theme prints it into the page as it is): write quotes as “ ” « » „ “'
     assert found == [
-        "mkdocs.yml: site_name: 'Help\\u202e': expected visible text: it holds U+202E (RIGHT-TO-LEFT OVERRIDE), "
-        "which hides or reorders what readers see",
+        "mkdocs.yml: site_name: 'Help\\u202e': expected text without invisible or direction-changing "
+        "characters; this text has U+202E RIGHT-TO-LEFT OVERRIDE",
         f"mkdocs.yml: copyright: '© 2026 <i>Us</i>': {unsafe}",
         f"mkdocs.yml: plugins: i18n: languages[1] (fr): name: 'Fran<b>çais': {unsafe}",
         f"mkdocs.yml: plugins: i18n: languages[1] (fr): site_description: 'Que \"faire\"': {unsafe}",

@@ -10,6 +10,8 @@ from helpkit.strings import StringsError, load_strings
 
 ROOT = Path(__file__).resolve().parent.parent
 
+HIDDEN = "expected text without invisible or direction-changing characters; this text has "
+
 
 def write(folder: Path, name: str, text: str) -> None:
     (folder / name).write_text(text, encoding="utf-8")
@@ -65,8 +67,8 @@ def test_a_yaml_error_in_a_translation_names_its_line_and_hides_no_other_languag
     [
         ("a", "<script>alert(1)</script>", "expected plain text, not HTML: the site writes the markup itself"),
         ("a", "Hello <b>you</b>", "expected plain text, not HTML: the site writes the markup itself"),
-        ("a", "Evil\u202eoverride", "expected visible text: it holds U+202E (RIGHT-TO-LEFT OVERRIDE)"),
-        ("a", "Nul\x00here", "expected visible text: it holds U+0000 (a control)"),
+        ("a", "Evil\u202eoverride", HIDDEN + "U+202E RIGHT-TO-LEFT OVERRIDE"),
+        ("a", "Nul\x00here", HIDDEN + "U+0000 NULL"),
         ("directory.title", 'Say "help"', 'expected text without <, > or " (the theme prints it'),
     ],
 )

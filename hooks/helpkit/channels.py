@@ -3,25 +3,27 @@
 The column names, their order and the allowed values come from the Table Schema next to the data
 (data/reporting-channels.schema.json), so a column is added in one place. The parser collects every
 problem in the file before it raises, because the people who edit the data work in a spreadsheet
-and should be able to fix a whole file in one pass.
+and should be able to fix a whole file in one pass: a quote left open or an oversized cell is
+named, and every other row is still checked.
 """
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, fields
 from datetime import date, timedelta
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import phonenumbers
 from babel import Locale
+from phonenumbers import shortnumberinfo
+from phonenumbers.shortnumberinfo import ShortNumberCost
 
 from helpkit.countries import INTERNATIONAL, is_country
+from helpkit.plaintext import hidden_character
+from helpkit.webaddress import web_address_problem
 
 DATA_DIR = Path(__file__).resolve().parent.parent.parent / "data"
 DEFAULT_SCHEMA = DATA_DIR / "reporting-channels.schema.json"
@@ -33,14 +35,44 @@ STALE_AFTER = timedelta(days=365)
 
 _LANGUAGES = frozenset(code for code in Locale("en").languages if len(code) == 2 and code.isalpha())
 
-# Real short numbers that libphonenumber's metadata does not list yet. Each was read on the page in
-# its row's source column; a number lands here only after a person has checked that source, never
-# to silence the checker. Drop an entry once phonenumbers knows the number (a test says when).
-UNLISTED_SHORT_NUMBERS: Mapping[str, frozenset[str]] = {
-    "BG": frozenset({"124123"}),  # Safer Internet Centre helpline
-    "CY": frozenset({"1480"}),  # CyberSafety helpline
-    "MT": frozenset({"179"}),  # Supportline 179
+# Real short numbers that libphonenumber's metadata does not know as free or standard-rate (some it
+# does not list at all, some it lists without a cost), each with the page it was read on: its row's
+# source. A number lands here only after a person has checked that page, never to silence the
+# checker. Drop an entry once phonenumbers knows the number (a test says when).
+UNLISTED_SHORT_NUMBERS: Mapping[str, Mapping[str, str]] = {
+    "BG": {
+        # Safer Internet Centre helpline
+        "124123": "https://nmd.bg/en/the-eu-will-support-the-activities-of-the-safer-internet-centre-but-national-co-financing-is-also-needed/",
+    },
+    "CY": {
+        # CyberSafety helpline
+        "1480": "https://cyprus-mail.com/2018/09/17/cybersafety-helpline-receives-almost-1000-calls-in-first-year/",
+    },
+    "IT": {
+        # 114 Emergenza Infanzia and Telefono Azzurro's 1 96 96, both free and "24 ore su 24"
+        "114": "https://tg24.sky.it/cronaca/2025/04/23/telefono-azzurro-numeri-intervento-giubileo",
+        "19696": "https://tg24.sky.it/cronaca/2025/04/23/telefono-azzurro-numeri-intervento-giubileo",
+    },
+    "MT": {
+        # Supportline 179
+        "179": "https://www.betterinternetforkids.eu/web/malta/profile",
+    },
 }
+
+# What a short number may cost for the checker to call it known. A premium-rate code is refused: the
+# metadata's premium ranges are broad (in BE they take most four-digit numbers, 1234 among them), so
+# a match says little, and a reader in a crisis should not be sent to a paid line unawares.
+_KNOWN_SHORT_COSTS = frozenset({ShortNumberCost.TOLL_FREE, ShortNumberCost.STANDARD_RATE})
+
+# Limits of our own, so that a file past them is refused in words rather than by the csv module's
+# field-size accident or by pages that carry a pasted document. The real file is some 40 KB and 125
+# rows; its longest notes are 226 characters, its longest address 257.
+MAX_FILE_BYTES = 2_000_000
+MAX_ROWS = 5000
+# Notes are one or two short sentences; names, hours and addresses are shorter still. A cell is
+# counted in characters, after the spaces around it are dropped.
+MAX_CELL_CHARACTERS: Mapping[str, int] = {"name": 150, "notes": 600, "url": 500, "source": 500}
+DEFAULT_MAX_CELL_CHARACTERS = 100
 
 # Digits and spaces only: phonenumbers would also accept letters (1-800-CALL-FBI) and punctuation,
 # which readers cannot dial from every phone.
@@ -192,6 +224,9 @@ def load_schema(path: Path = DEFAULT_SCHEMA) -> Schema:
         )
         if column.type not in {"string", "date"}:
             raise ValueError(f"{path}: {column.name}: unsupported type {column.type!r}")
+        if "enum" in constraints and not column.enum:
+            # It would allow nothing, and "expected one of: " would list nothing.
+            raise ValueError(f"{path}: {column.name}: an empty enum allows no value")
         columns.append(column)
     schema = Schema(fields=tuple(columns), missing_values=tuple(document.get("missingValues", [""])))
     if len(set(schema.names)) != len(schema.names) or set(schema.names) != _CHANNEL_COLUMNS:
@@ -223,15 +258,22 @@ def parse_channels(data: bytes, *, path: str, today: date, schema: Schema | None
     which rows are stale. Raises ChannelDataError with every problem found.
     """
     schema = schema or _DEFAULT_SCHEMA
-    text = _decode(data, path)
-    reader = csv.reader(io.StringIO(text, newline=""))
     problems: list[Problem] = []
 
     def report(row: int, column: str, value: str, expected: str) -> None:
         problems.append(Problem(path=path, row=row, column=column, value=value, expected=expected))
 
-    header = next(reader, None)
-    _check_header(header, schema, report)
+    if len(data) > MAX_FILE_BYTES:
+        # Refused unread: the limit is there so that nothing of that size is taken apart.
+        report(1, "-", "", f"expected a file of at most {MAX_FILE_BYTES:,} bytes; this one has {len(data):,}")
+        raise ChannelDataError(path, problems)
+    records = _records(_decode(data, path))
+
+    header = next(records, None)
+    if header is not None and header.broken is not None:
+        report(1, "-", header.broken.value, header.broken.expected)
+    else:
+        _check_header(header.cells if header else None, schema, report)
     if problems:
         # Rows cannot be read against a header that does not match: their problems would be noise.
         raise ChannelDataError(path, problems)
@@ -240,49 +282,185 @@ def parse_channels(data: bytes, *, path: str, today: date, schema: Schema | None
     warnings: list[Problem] = []
     first_seen: dict[tuple[str, ...], int] = {}
     names = schema.names
-    row_number = 1
-    try:
-        for row_number, cells in enumerate(reader, start=2):
-            # Spreadsheets often save empty rows at the end; they hold nothing to check.
-            if not any(cell.strip() for cell in cells):
-                continue
-            if len(cells) != len(names):
-                report(
-                    row_number,
-                    "-",
-                    _clip(",".join(cells)),
-                    f"expected {len(names)} fields, found {len(cells)}",
-                )
-                continue
-            values = {
-                name: "" if cell.strip() in schema.missing_values else cell.strip()
-                for name, cell in zip(names, cells, strict=True)
-            }
-            before = len(problems)
-            _check_row(row_number, values, schema, today, report)
+    rows, first_over = 0, 0
+    for record in records:
+        # Spreadsheets often save empty rows at the end; they hold nothing to check.
+        if record.broken is None and not any(cell.strip() for cell in record.cells):
+            continue
+        rows += 1
+        if rows == MAX_ROWS + 1:
+            first_over = record.row
+        if record.broken is not None:
+            column = names[record.broken.cell] if record.broken.cell < len(names) else "-"
+            report(record.row, column, record.broken.value, record.broken.expected)
+            continue
+        if len(record.cells) != len(names):
+            spans = f"; this row runs over lines {record.line}–{record.last_line}: is a quote left open?"
+            report(
+                record.row,
+                "-",
+                _clip(",".join(record.cells)),
+                f"expected {len(names)} fields, found {len(record.cells)}"
+                + (spans if record.last_line > record.line else ""),
+            )
+            continue
+        values = {
+            name: "" if cell.strip() in schema.missing_values else cell.strip()
+            for name, cell in zip(names, record.cells, strict=True)
+        }
+        before = len(problems)
+        _check_row(record.row, values, schema, today, report)
 
-            key = tuple(values[name].casefold() for name in ("country", "kind", "name", "phone", "url"))
-            if key in first_seen:
-                report(
-                    row_number,
-                    "-",
-                    values["name"],
-                    f"expected a unique row; row {first_seen[key]} has the same country, kind, name, phone and url",
-                )
-            else:
-                first_seen[key] = row_number
+        key = tuple(values[name].casefold() for name in ("country", "kind", "name", "phone", "url"))
+        if key in first_seen:
+            report(
+                record.row,
+                "-",
+                _clip(values["name"]),
+                f"expected a unique row; row {first_seen[key]} has the same country, kind, name, phone and url",
+            )
+        else:
+            first_seen[key] = record.row
 
-            if len(problems) == before:
-                channel = _channel(row_number, values)
-                channels.append(channel)
-                if channel.verified is not None and today - channel.verified > STALE_AFTER:
-                    warnings.append(_stale(channel, path))
-    except csv.Error as error:
-        report(row_number + 1, "-", "", f"expected a readable CSV row ({error})")
+        if len(problems) == before:
+            channel = _channel(record.row, values)
+            channels.append(channel)
+            if channel.verified is not None and today - channel.verified > STALE_AFTER:
+                warnings.append(_stale(channel, path))
+
+    if rows == 0:
+        # A header alone would build a directory with no way to reach anyone, and say nothing is wrong.
+        report(2, "-", "", "expected at least one channel row below the header")
+    elif rows > MAX_ROWS:
+        report(first_over, "-", "", f"expected at most {MAX_ROWS} channel rows below the header; this file has {rows}")
 
     if problems:
         raise ChannelDataError(path, problems)
     return ChannelTable(channels=tuple(channels), warnings=tuple(warnings))
+
+
+@dataclass(frozen=True, kw_only=True)
+class _Broken:
+    """Why a record could not be split into cells, and in which of them it went wrong."""
+
+    cell: int
+    value: str
+    expected: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class _Record:
+    """One record of the file: a spreadsheet row, which a quoted cell may spread over several lines."""
+
+    row: int
+    line: int
+    last_line: int
+    cells: tuple[str, ...] = ()
+    broken: _Broken | None = None
+
+
+# Where an unquoted cell ends, and where a line does.
+_CELL_END = re.compile(r"[,\r\n]")
+_LINE_END = re.compile(r"[\r\n]")
+
+
+def _records(text: str) -> Iterator[_Record]:
+    """The records of the text, read as the csv module's excel dialect reads them, but strictly.
+
+    Written out rather than left to csv.reader so that a record broken by a quote names the line the
+    quote opened on and reading resumes on the line after it (an unclosed quote would otherwise
+    swallow the rest of the file, and one at the very end is accepted), and so that no cell meets
+    csv's field-size limit before our own limits can name it. Lines end in LF, CRLF or CR, as in csv.
+    """
+    position, line, row = 0, 1, 0
+    while position < len(text):
+        row += 1
+        first_line = line
+        cells: list[str] = []
+        while True:
+            if text.startswith('"', position):
+                quoted = _quoted_cell(text, position, line)
+                if quoted.expected is not None:
+                    value = _clip(text[position : _line_end(text, position)])
+                    broken = _Broken(cell=len(cells), value=value, expected=quoted.expected)
+                    yield _Record(row=row, line=first_line, last_line=line, cells=tuple(cells), broken=broken)
+                    # Resume on the line after the quote's: the lines it swallowed are rows of their own.
+                    position, line = _skip_line_end(text, _line_end(text, position), line)
+                    break
+                cells.append(quoted.text)
+                position, line = quoted.end, quoted.last_line
+            else:
+                found = _CELL_END.search(text, position)
+                end = found.start() if found else len(text)
+                cells.append(text[position:end])
+                position = end
+            if text.startswith(",", position):
+                position += 1
+                continue
+            yield _Record(row=row, line=first_line, last_line=line, cells=tuple(cells))
+            position, line = _skip_line_end(text, position, line)
+            break
+
+
+@dataclass(frozen=True, kw_only=True)
+class _Quoted:
+    text: str
+    end: int
+    last_line: int
+    expected: str | None = None
+
+
+def _quoted_cell(text: str, opened: int, line: int) -> _Quoted:
+    """The cell whose opening quote is at ``opened``, on ``line``; with what was expected if it is broken."""
+    pieces: list[str] = []
+    position, last_line = opened + 1, line
+    while True:
+        close = text.find('"', position)
+        if close == -1:
+            return _Quoted(
+                text="",
+                end=len(text),
+                last_line=last_line,
+                expected=f'unclosed quote: expected a closing " for the quote that opens this cell on line {line}; '
+                "none follows before the end of the file",
+            )
+        pieces.append(text[position:close])
+        last_line += _line_breaks(text[position:close])
+        if not text.startswith('""', close):
+            break
+        # A quote inside a quoted cell is written twice.
+        pieces.append('"')
+        position = close + 2
+    end = close + 1
+    if end == len(text) or text[end] in ",\r\n":
+        return _Quoted(text="".join(pieces), end=end, last_line=last_line)
+    if last_line > line:
+        # The quote that closed it belongs to a later row: the likelier mistake is a quote left open.
+        expected = (
+            f'unclosed quote: expected a closing " for the quote that opens this cell on line {line}; '
+            f'the next " is on line {last_line}, where text follows it'
+        )
+    else:
+        expected = 'expected , or the end of the row after the closing " of a quoted cell; write a " in a cell as ""'
+    return _Quoted(text="", end=end, last_line=last_line, expected=expected)
+
+
+def _line_breaks(text: str) -> int:
+    return text.count("\n") + text.count("\r") - text.count("\r\n")
+
+
+def _line_end(text: str, position: int) -> int:
+    found = _LINE_END.search(text, position)
+    return found.start() if found else len(text)
+
+
+def _skip_line_end(text: str, position: int, line: int) -> tuple[int, int]:
+    """Past the line break at ``position`` (if any), and the number of the line that follows."""
+    if text.startswith("\r\n", position):
+        return position + 2, line + 1
+    if text.startswith(("\r", "\n"), position):
+        return position + 1, line + 1
+    return position, line
 
 
 def _stale(channel: Channel, path: str) -> Problem:
@@ -348,15 +526,25 @@ def _check_row(row: int, values: Mapping[str, str], schema: Schema, today: date,
         if expected is None:
             valid.add(column.name)
         else:
-            report(row, column.name, value, expected)
+            # A cell over its limit is shown by its start: the whole of it would bury the other problems.
+            report(row, column.name, value if len(value) <= _max_characters(column.name) else _clip(value), expected)
     if not values["phone"] and not values["url"]:
-        report(row, "-", values["name"], "expected a phone or a url; this row has neither")
+        report(row, "-", _clip(values["name"]), "expected a phone or a url; this row has neither")
+
+
+def _max_characters(column: str) -> int:
+    return MAX_CELL_CHARACTERS.get(column, DEFAULT_MAX_CELL_CHARACTERS)
 
 
 def _check_cell(column: SchemaField, value: str, values: Mapping[str, str], valid: set[str], today: date) -> str | None:
     """What the cell should have been, or None if it is fine."""
     if not value:
         return "expected a value; this column is required" if column.required else None
+    if len(value) > _max_characters(column.name):
+        return f"expected at most {_max_characters(column.name)} characters; this cell has {len(value)}"
+    hidden = hidden_character(value)
+    if hidden is not None:
+        return f"expected text without invisible or direction-changing characters; this cell has {hidden}"
     if value.startswith(_FORMULA_STARTS) and not (column.name == "phone" and value[0] == "+"):
         return "expected text that does not start with =, +, - or @ (a spreadsheet would run it as a formula)"
     if column.enum and value not in column.enum:
@@ -382,21 +570,60 @@ def _check_country(value: str) -> str | None:
 
 
 def _check_phone(value: str, country: str) -> str | None:
-    if _phone_is_valid(value, country):
+    region = _region(country)
+    if _full_number(value, country) is not None:
         return None
-    if country == INTERNATIONAL:
+    if region is None:
         return "expected a full phone number in international form, starting with + and the code"
-    return f"expected a phone number valid in {country} (short numbers as dialled, e.g. 112, or full numbers)"
+    wanted = f"expected a phone number valid in {country} (short numbers as dialled, e.g. 112, or full numbers)"
+    if not _PHONE_TEXT.fullmatch(value):
+        return wanted
+    if value.startswith("+"):
+        owner = _owner(value)
+        return f"expected a phone number valid in {country}; this one belongs to {owner}" if owner else wanted
+    digits = value.replace(" ", "")
+    if digits in UNLISTED_SHORT_NUMBERS.get(region, {}):
+        return None
+    try:
+        number = phonenumbers.parse(value, region)
+    except phonenumbers.NumberParseException:
+        return wanted
+    if not phonenumbers.is_valid_short_number_for_region(number, region):
+        return wanted
+    cost = shortnumberinfo.expected_cost_for_region(number, region)
+    if cost in _KNOWN_SHORT_COSTS:
+        return None
+    if cost == ShortNumberCost.PREMIUM_RATE:
+        return f"expected a free or standard-rate number; phonenumbers lists {digits} as premium-rate in {country}"
+    return (
+        f"expected a short number that phonenumbers knows as free or standard-rate in {country}; "
+        f"it does not know what {digits} costs (a number confirmed at its source goes in UNLISTED_SHORT_NUMBERS)"
+    )
+
+
+def _owner(phone: str) -> str | None:
+    """The country a valid number in international form belongs to, in words, or None if it is not valid."""
+    try:
+        number = phonenumbers.parse(phone)
+    except phonenumbers.NumberParseException:
+        return None
+    if not phonenumbers.is_valid_number(number):
+        return None
+    region = phonenumbers.region_code_for_number(number)
+    # 001 is libphonenumber's region for numbers of no country, such as +800 freephone numbers.
+    return region if region and region.isalpha() else "no country (a non-geographic number)"
 
 
 def _check_url(value: str) -> str | None:
-    return None if _is_web_address(value, {"https"}) else "expected an https:// web address"
+    return web_address_problem(value, schemes=("https",), wanted="expected an https:// web address")
 
 
 def _check_source(value: str) -> str | None:
-    if _is_web_address(value, {"http", "https"}):
-        return None
-    return "expected the http:// or https:// address of the page the facts were read on"
+    return web_address_problem(
+        value,
+        schemes=("http", "https"),
+        wanted="expected the http:// or https:// address of the page the facts were read on",
+    )
 
 
 def _check_languages(value: str) -> str | None:
@@ -429,26 +656,16 @@ _COLUMN_CHECKS: Mapping[str, Callable[[str], str | None]] = {
 }
 
 
-def _is_web_address(value: str, schemes: Iterable[str]) -> bool:
-    # Spelled out, not left to urlsplit, which would also take HTTPS:// and "https:example.org".
-    if not value.startswith(tuple(f"{scheme}://" for scheme in schemes)):
-        return False
-    if any(character.isspace() for character in value):
-        return False
-    try:
-        parts = urlsplit(value)
-        _ = parts.port  # raises ValueError for a port that is not a number
-    except ValueError:
-        return False
-    return "." in (parts.hostname or "")
-
-
 def _region(country: str) -> str | None:
     return None if country == INTERNATIONAL else country
 
 
 def _full_number(phone: str, country: str) -> phonenumbers.PhoneNumber | None:
-    """The phone as a full number, or None if it is a short number (or not a number at all)."""
+    """The phone as a full number valid in the row's country (any country for INT), or None.
+
+    None also for a short number, or a number of another country written with its + code: a row
+    lists how to reach a service from its own country.
+    """
     if not _PHONE_TEXT.fullmatch(phone):
         return None
     region = _region(country)
@@ -456,26 +673,9 @@ def _full_number(phone: str, country: str) -> phonenumbers.PhoneNumber | None:
         number = phonenumbers.parse(phone, region)
     except phonenumbers.NumberParseException:
         return None
-    if phone.startswith("+"):
-        return number if phonenumbers.is_valid_number(number) else None
-    if region is not None and phonenumbers.is_valid_number_for_region(number, region):
-        return number
-    return None
-
-
-def _phone_is_valid(phone: str, country: str) -> bool:
-    if _full_number(phone, country) is not None:
-        return True
-    region = _region(country)
-    if region is None or phone.startswith("+") or not _PHONE_TEXT.fullmatch(phone):
-        return False
-    if phone.replace(" ", "") in UNLISTED_SHORT_NUMBERS.get(region, frozenset()):
-        return True
-    try:
-        number = phonenumbers.parse(phone, region)
-    except phonenumbers.NumberParseException:
-        return False
-    return phonenumbers.is_valid_short_number_for_region(number, region)
+    if region is None:
+        return number if phone.startswith("+") and phonenumbers.is_valid_number(number) else None
+    return number if phonenumbers.is_valid_number_for_region(number, region) else None
 
 
 def _channel(row: int, values: Mapping[str, str]) -> Channel:

@@ -63,7 +63,9 @@ def main(argv: list[str] | None = None, *, today: date | None = None) -> int:
     try:
         data = path.read_bytes()
     except OSError as error:
-        print(f"{shown}: cannot read the file: {error.strerror or error}", file=sys.stderr)
+        # Said in words, not as a traceback; a folder (data/ for data/reporting-channels.csv) is the likely slip.
+        reason = "it is a directory, not a CSV file" if path.is_dir() else error.strerror or str(error)
+        print(f"{shown}: cannot read the file: {reason}", file=sys.stderr)
         return 1
     try:
         table = parse_channels(data, path=shown, today=today)
@@ -93,7 +95,10 @@ def write_summary(table: ChannelTable, shown: str, out: TextIO) -> None:
     missing = [(code, [kind for kind in ESSENTIAL_KINDS if not _has(table, code, kind)]) for code in countries]
     missing = [(code, kinds) for code, kinds in missing if kinds]
     print(file=out)
-    if missing:
+    if not countries:
+        # "Every country has ..." would be true of none: say what the file holds instead.
+        print("No country has a row yet, only the international services.", file=out)
+    elif missing:
         print(f"Countries missing an {_ESSENTIAL} row ({len(missing)}):", file=out)
         for code, kinds in missing:
             print(f"  {code}: no {', no '.join(kinds)}", file=out)

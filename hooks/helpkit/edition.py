@@ -10,7 +10,6 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from urllib.parse import urlsplit
 
 from mkdocs.config import config_options
 from mkdocs.config.base import Config, ValidationError
@@ -18,6 +17,7 @@ from mkdocs.config.base import Config, ValidationError
 from helpkit.colours import check_brand_colour
 from helpkit.countries import country_name, is_country
 from helpkit.plaintext import text_problem
+from helpkit.webaddress import web_address_problem
 
 
 class _Country(config_options.Type):
@@ -45,9 +45,9 @@ class _HttpsUrl(config_options.Type):
         text = str(super().run_validation(value) or "").strip()
         if not text and not self.required:
             return ""
-        parts = urlsplit(text)
-        if parts.scheme != "https" or not parts.netloc:
-            raise ValidationError(f"{text!r}: expected an https:// address")
+        problem = web_address_problem(text, schemes=("https",), wanted="expected an https:// address")
+        if problem:
+            raise ValidationError(f"{text!r}: {problem}")
         return text
 
 

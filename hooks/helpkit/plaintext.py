@@ -13,19 +13,33 @@ import unicodedata
 # Looks like the start of a tag, a comment or a declaration: "<b", "</", "<!", "<?".
 _MARKUP = re.compile(r"<[A-Za-z/!?]")
 _THEME_UNSAFE = '<>"'
-# Direction overrides and embeddings reorder what a reader sees; zero-width spaces and the byte order
-# mark hide text. Joiners (U+200C, U+200D) and isolates stay: some scripts need them.
-_INVISIBLE = frozenset("\u200b\u2060\ufeff\u202a\u202b\u202c\u202d\u202e")
+# Format characters that some scripts need to be written right: the zero-width joiners of Persian
+# and Indic names, and the direction marks of Arabic and Hebrew text.
+_NEEDED_FORMAT_CHARACTERS = frozenset("\u200c\u200d\u200e\u200f")
+
+
+def hidden_character(text: str) -> str | None:
+    """The first character that is not what it shows, named ('U+202E RIGHT-TO-LEFT OVERRIDE'), or None.
+
+    Control characters (NUL cuts a page short in some tools) and format characters (Unicode
+    category Cf): zero-width spaces split a name so that it no longer matches itself, and direction
+    overrides reorder what a reader sees (a host, a number) without changing what a link opens.
+    """
+    for character in text:
+        category = unicodedata.category(character)
+        if (category == "Cc" and character not in "\t\n\r") or (
+            category == "Cf" and character not in _NEEDED_FORMAT_CHARACTERS
+        ):
+            name = "NULL" if character == "\0" else unicodedata.name(character, "a control character")
+            return f"U+{ord(character):04X} {name}"
+    return None
 
 
 def text_problem(text: str, *, printed_by_theme: bool = False) -> str | None:
     """What is wrong with one piece of interface text, as an 'expected ...' phrase, or None."""
-    for character in text:
-        if character in _INVISIBLE or (unicodedata.category(character) == "Cc" and character not in "\n\t"):
-            return (
-                f"expected visible text: it holds U+{ord(character):04X} ({unicodedata.name(character, 'a control')}), "
-                "which hides or reorders what readers see"
-            )
+    hidden = hidden_character(text)
+    if hidden:
+        return f"expected text without invisible or direction-changing characters; this text has {hidden}"
     if printed_by_theme and any(character in text for character in _THEME_UNSAFE):
         return (
             'expected text without <, > or " (the theme prints it into the page as it is): write quotes as “ ” « » „ “'
