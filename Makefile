@@ -20,7 +20,7 @@ OFFLINE_NAME := sextortion-help-kit
 .PHONY: help site serve test system check-data i18n-status print offline bench lint clean
 
 help:
-	@echo "make site        build the site into $(SITE_DIR)/ (strict: any warning fails; a failed build keeps the old $(SITE_DIR)/)"
+	@echo "make site        build the site into $(SITE_DIR)/ (strict: any warning fails; one build at a time; a failed build keeps the old $(SITE_DIR)/)"
 	@echo "make serve       live preview on http://$(HOST):$(PORT)/"
 	@echo "make test        run every test (installs test tools and Chromium where it can)"
 	@echo "make check-data  validate data/reporting-channels.csv and print a summary"
@@ -34,57 +34,54 @@ help:
 
 $(RUNTIME): requirements.txt
 	@tools/ensure-python.sh "$(PYTHON)" "$(VENV)"
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
-	@touch $@
+	"$(BIN)/python" -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	@touch "$@"
 
 $(DEV): $(RUNTIME) requirements-dev.txt
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
-	@touch $@
+	"$(BIN)/python" -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	@touch "$@"
 
-# Build beside the live folder and swap only when the whole build succeeded.
+# One build at a time (a second one stops at once with a message), into a fresh folder beside
+# $(SITE_DIR)/, checked, then swapped in with one rename: $(SITE_DIR)/ is always the old complete
+# site or the new one, and a failed or interrupted build leaves it as it was
+# (hooks/helpkit/publish.py). {} is the folder the build goes into.
 site: $(RUNTIME)
-	@rm -rf "$(SITE_DIR).building"
-	$(BIN)/mkdocs build --strict --site-dir "$(SITE_DIR).building"
-	@rm -rf "$(SITE_DIR).previous"
-	@if [ -d "$(SITE_DIR)" ]; then mv "$(SITE_DIR)" "$(SITE_DIR).previous"; fi
-	@mv "$(SITE_DIR).building" "$(SITE_DIR)"
-	@rm -rf "$(SITE_DIR).previous"
+	"$(BIN)/python" -m helpkit.publish site "$(SITE_DIR)" -- "$(BIN)/mkdocs" build --strict --site-dir '{}'
 	@echo "Site built in $(SITE_DIR)/"
 
 serve: $(RUNTIME)
-	$(BIN)/mkdocs serve --strict --dev-addr "$(HOST):$(PORT)"
+	"$(BIN)/mkdocs" serve --strict --dev-addr "$(HOST):$(PORT)"
 
 # axe-core, the Nu HTML Checker and iframe-worker, pinned in tools/node/package-lock.json.
 $(NODE_TOOLS): tools/node/package.json tools/node/package-lock.json
 	@command -v npm >/dev/null 2>&1 || { echo "error: npm is missing (Debian/Ubuntu: apt-get install nodejs npm)" >&2; exit 1; }
 	npm ci --prefix tools/node --no-audit --no-fund --ignore-scripts --loglevel=error
-	@touch $@
+	@touch "$@"
 
 # Chromium, Java and Node.js from the distribution, where they are missing.
 system:
 	@tools/ensure-system.sh
 
 test: $(DEV) system $(NODE_TOOLS)
-	$(BIN)/python -m pytest
+	"$(BIN)/python" -m pytest
 
 # Booklets per audience, a one-page leaflet and an evidence checklist, per language, in PDF.
+# Like `make site`: one run at a time, and $(DIST)/print/ replaced whole only when every document is written.
 print: $(DEV) system
-	$(BIN)/python -m helpkit.make_print --out "$(DIST)/print"
+	"$(BIN)/python" -m helpkit.make_print --out "$(DIST)/print"
 
 # A copy for USB sticks and poor networks: opened from file://, it needs no server and no network.
+# Built, checked and zipped in a fresh folder in $(DIST)/, one build at a time; the zip is moved over
+# the old one in one rename (hooks/helpkit/publish.py).
 offline: $(RUNTIME) $(NODE_TOOLS)
-	@rm -rf "$(DIST)/offline.building"
-	OFFLINE=true $(BIN)/mkdocs build --strict --site-dir "$(DIST)/offline.building/$(OFFLINE_NAME)"
-	@rm -f "$(DIST)/$(OFFLINE_NAME)-offline.zip"
-	cd "$(DIST)/offline.building" && $(abspath $(BIN))/python -m zipfile -c "../$(OFFLINE_NAME)-offline.zip" "$(OFFLINE_NAME)"
-	@rm -rf "$(DIST)/offline.building"
+	OFFLINE=true "$(BIN)/python" -m helpkit.publish zip "$(DIST)/$(OFFLINE_NAME)-offline.zip" --folder "$(OFFLINE_NAME)" -- "$(BIN)/mkdocs" build --strict --site-dir '{}'
 	@echo "Offline copy: $(DIST)/$(OFFLINE_NAME)-offline.zip (unzip it anywhere and open $(OFFLINE_NAME)/index.html)"
 
 check-data: $(RUNTIME)
-	$(BIN)/python -m helpkit.check_data data/reporting-channels.csv
+	"$(BIN)/python" -m helpkit.check_data data/reporting-channels.csv
 
 i18n-status: $(RUNTIME)
-	$(BIN)/python -m helpkit.i18n_status
+	"$(BIN)/python" -m helpkit.i18n_status
 
 BENCH_TOOLS := bench/node/node_modules/.installed
 
@@ -92,14 +89,16 @@ BENCH_TOOLS := bench/node/node_modules/.installed
 $(BENCH_TOOLS): bench/node/package.json bench/node/package-lock.json
 	@command -v npm >/dev/null 2>&1 || { echo "error: npm is missing (Debian/Ubuntu: apt-get install nodejs npm)" >&2; exit 1; }
 	npm ci --prefix bench/node --no-audit --no-fund --ignore-scripts --loglevel=error
-	@touch $@
+	@touch "$@"
 
 # Measures; asserts nothing. BENCH_ARGS=--quick for a shorter run (bench/README.md).
 bench: $(DEV) system $(BENCH_TOOLS)
-	$(BIN)/python bench/bench.py $(BENCH_ARGS)
+	"$(BIN)/python" bench/bench.py $(BENCH_ARGS)
 
 lint: $(DEV)
-	$(BIN)/ruff check hooks tests bench
+	"$(BIN)/ruff" check hooks tests bench
 
+# Also the lock file and any build folder hooks/helpkit/publish.py left beside $(SITE_DIR)/.
 clean:
-	rm -rf "$(SITE_DIR)" "$(SITE_DIR).building" "$(SITE_DIR).previous" "$(VENV)" "$(DIST)" .pytest_cache tools/node/node_modules
+	rm -rf "$(SITE_DIR)" "$(VENV)" "$(DIST)" .pytest_cache tools/node/node_modules
+	@beside="$$(dirname "$(SITE_DIR)")/.$$(basename "$(SITE_DIR)")"; rm -rf "$$beside.lock" "$$beside.building-"*

@@ -53,11 +53,14 @@ def build_site(
 def copy_project(dest: Path) -> Path:
     """A copy of the project as a fork would have it: sources only, no venv or builds."""
     # bench/ holds the benchmark's own Lighthouse install: not part of an edition.
-    top_level = {".venv", "site", "site.building", "site.previous", ".git", "dist", ".pytest_cache", "bench"}
+    top_level = {".venv", "site", ".site.lock", ".git", "dist", ".pytest_cache", "bench"}
 
     def ignore(folder: str, names: list[str]) -> set[str]:
         skipped = {name for name in names if name == "__pycache__"}
-        return skipped | (top_level & set(names) if Path(folder) == ROOT else set())
+        if Path(folder) != ROOT:
+            return skipped
+        # A build running beside the tests keeps its half-made site in .site.building-*/.
+        return skipped | (top_level & set(names)) | {name for name in names if name.startswith(".site.building-")}
 
     shutil.copytree(ROOT, dest, ignore=ignore)
     return dest

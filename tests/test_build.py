@@ -104,7 +104,7 @@ def test_no_instant_navigation(site: Path) -> None:
 
 
 def test_a_failed_build_leaves_the_previous_site_untouched(tmp_path: Path) -> None:
-    """`make site` builds beside site/ and swaps only when the whole build succeeded."""
+    """`make site` builds into a fresh folder beside site/ and swaps only when the whole build succeeded."""
     import os
     import subprocess
     import sys
@@ -114,16 +114,21 @@ def test_a_failed_build_leaves_the_previous_site_untouched(tmp_path: Path) -> No
     make = ["make", "--no-print-directory", "site", f"VENV={venv}"]
     first = subprocess.run(make, cwd=project, capture_output=True, text=True, env={**os.environ})
     assert first.returncode == 0, first.stderr[-3000:]
-    marker = project / "site" / "index.html"
-    before = marker.read_bytes()
+    site = project / "site"
+
+    def files() -> dict[str, bytes]:
+        return {str(path.relative_to(site)): path.read_bytes() for path in site.rglob("*") if path.is_file()}
+
+    before = files()
     # A broken link in a French page fails the build after the English pages were written.
     french = project / "docs" / "fr" / "friends.md"
     french.write_text(french.read_text(encoding="utf-8") + "\n[perdu](pas-de-page.md)\n", encoding="utf-8")
     second = subprocess.run(make, cwd=project, capture_output=True, text=True, env={**os.environ})
     assert second.returncode != 0
     assert "pas-de-page.md" in second.stderr
-    assert marker.read_bytes() == before
-    assert not (project / "site.previous").exists()
+    assert files() == before  # every file byte for byte, none added or removed
+    assert "site/ is unchanged" in second.stderr
+    assert not list(project.glob(".site.building-*"))
 
 
 def test_strict_link_validation_fails_a_broken_link(tmp_path: Path) -> None:

@@ -18,7 +18,7 @@ import yaml
 
 # Never part of a build: environments, earlier builds, tests, the benchmark itself.
 _SKIPPED_TOP_LEVEL = frozenset(
-    {".venv", ".git", "site", "site.building", "site.previous", "dist", "tests", "tools", "bench"}
+    {".venv", ".git", "site", ".site.lock", "dist", "tests", "tools", "bench"}
     | {".pytest_cache", ".ruff_cache", ".github", ".ci"}
 )
 # The baseline is Material and static-i18n only: the site's own scripts and styles are dropped.

@@ -64,6 +64,7 @@ from helpkit.chromium import CHROMIUM_ARGS, chromium_path
 from helpkit.countries import INTERNATIONAL
 from helpkit.edition import Edition, EditionError, read_edition
 from helpkit.helpbox import HOME_KINDS, INTERNATIONAL_KINDS, pick_channels
+from helpkit.publish import PublishError, interrupt_on_signals, publish_folder, shown
 from helpkit.strings import Strings, StringsError, load_strings
 
 PROJECT = Path(__file__).resolve().parent.parent.parent
@@ -246,12 +247,13 @@ def _shown(path: Path) -> str:
         return str(path)
 
 
-def _write(path: Path, pdf: bytes, written: list[Written]) -> None:
+def _write(path: Path, pdf: bytes, written: list[Written], published_as: Path) -> None:
+    """Write `path`; record and report it as `published_as`, where it will be once published."""
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(pdf)
-    record = Written(path, page_count(pdf))
+    record = Written(published_as, page_count(pdf))
     written.append(record)
-    print(f"  wrote {_shown(path)} ({_pages(record.pages)})", flush=True)
+    print(f"  wrote {_shown(published_as)} ({_pages(record.pages)})", flush=True)
 
 
 def _pages(count: int) -> str:
@@ -310,9 +312,14 @@ def print_language(
     css: str,
     out: Path,
     today: datetime.date,
+    published_as: Path | None = None,
 ) -> list[Written]:
-    """Every document of one language, each written as soon as it is rendered."""
+    """Every document of one language, each written into `out` as soon as it is rendered.
+
+    The records name the files as they will be once `out` is published as `published_as`.
+    """
     cache: dict[str, BuiltPage] = {}
+    final = out if published_as is None else published_as
 
     def page(src: str) -> BuiltPage:
         if src not in cache:
@@ -328,6 +335,10 @@ def print_language(
         page=home, layout=layout, edition=edition, table=table, strings=strings, labels=labels, css=css, today=today
     )
     written: list[Written] = []
+
+    def write(name: str, pdf: bytes) -> None:
+        _write(out / language / name, pdf, written, final / language / name)
+
     for booklet in booklet_list:
         pages = [page(src) for src in booklet.pages]
         ids = [chapter_id for chapter_id, _ in toc_entries(pages, strings)]
@@ -337,14 +348,14 @@ def print_language(
             ids,
             footer_template(pages[0].title, ctx.direction),
         )
-        _write(out / language / f"{booklet.name}.pdf", pdf, written)
+        write(f"{booklet.name}.pdf", pdf)
     leaflet = render_leaflet(renderer, lambda size: assemble_leaflet(ctx, home, font_size=size), language)
-    _write(out / language / "leaflet.pdf", leaflet, written)
+    write("leaflet.pdf", leaflet)
     evidence = page(EVIDENCE_PAGE)
     checklist = renderer.pdf(
         assemble_checklist(ctx, evidence), footer=footer_template(labels["print.checklist"], ctx.direction)
     )
-    _write(out / language / "evidence-checklist.pdf", checklist, written)
+    write("evidence-checklist.pdf", checklist)
     return written
 
 
@@ -366,7 +377,8 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
-def run(args: argparse.Namespace) -> list[Written]:
+def run(args: argparse.Namespace, into: Path | None = None) -> list[Written]:
+    """Every document, written into `into` (default: `--out`) and recorded as under `--out`."""
     project = read_project(args.project.resolve())
     environ = dict(os.environ)
     if args.country is not None:
@@ -430,21 +442,42 @@ def run(args: argparse.Namespace) -> list[Written]:
                     strings=strings[language],
                     labels=labels[language],
                     css=css,
-                    out=args.out,
+                    out=args.out if into is None else into,
                     today=datetime.date.today(),
+                    published_as=args.out,
                 )
         finally:
             renderer.close()
     return written
 
 
+def _check_written(folder: Path, out: Path, written: Sequence[Written]) -> None:
+    """Every document recorded is in the folder about to be published as `out`."""
+    if not written:
+        raise PrintError("no document was written")
+    missing = [str(record.path) for record in written if not (folder / record.path.relative_to(out)).is_file()]
+    if missing:
+        raise PrintError(f"missing from the output: {', '.join(missing)}")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     args = parse_args(argv)
+    interrupt_on_signals()
+    # One run per output folder at a time, into a fresh folder swapped in whole (helpkit.publish):
+    # a failed or interrupted run leaves the previous documents as they were.
+    written: list[Written] = []
+
+    def build(folder: Path) -> None:
+        written.extend(run(args, into=folder))
+
     try:
-        written = run(args)
+        publish_folder(args.out, build, check=lambda folder: _check_written(folder, args.out, written))
     except (PrintError, ValueError) as error:
-        print(f"error: {error}", file=sys.stderr)
+        print(f"error: {error}; {shown(args.out)} is unchanged", file=sys.stderr)
         return 1
+    except PublishError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return error.exit_code
     print(f"Wrote {len(written)} files:")
     width = max(len(_shown(record.path)) for record in written)
     for record in written:
