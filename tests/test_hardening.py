@@ -4,6 +4,9 @@ names the file and what was expected."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -242,3 +245,27 @@ def test_the_404_page_speaks_every_language_with_quick_exit_and_help_box(site: P
         assert page.select_one("body > :first-child")["data-shk"] == "quick-exit"
         assert page.select_one(".shk-helpbox__more a")["href"] == f"{root}directory/"
         assert page.select(".shk-helpbox__item a[href^='tel:']")
+
+
+def test_a_page_refused_after_its_files_were_written_publishes_nothing(project: Path, tmp_path: Path) -> None:
+    """The page checks run once every page is written; `make site`'s publisher keeps the old site."""
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "index.html").write_text("the old site", encoding="utf-8")
+    page = project / "docs" / "fr" / "privacy.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n\n<script>alert(1)</script>\n", encoding="utf-8")
+    mkdocs = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", "{}"]
+    result = subprocess.run(
+        [sys.executable, "-m", "helpkit.publish", "site", str(site), "--", *mkdocs],
+        cwd=project,
+        env={**os.environ, **TWO_LANGUAGES, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(project / "hooks")},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 1
+    assert "docs/fr/privacy.md: an inline script the theme did not write" in result.stderr
+    assert "site/ is unchanged" in result.stderr
+    assert [path.name for path in site.iterdir()] == ["index.html"]
+    assert (site / "index.html").read_text(encoding="utf-8") == "the old site"
+    assert [path.name for path in tmp_path.iterdir() if path.name.startswith(".site.building-")] == []
