@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from test_search import open_search, wait_for_results
+
 pytestmark = pytest.mark.browser
 
 
@@ -33,11 +35,7 @@ def test_the_language_switcher_keeps_the_page(page, served: str) -> None:
     [("", "screenshot", "/threatened/keep-evidence/"), ("fr/", "capture", "/fr/threatened/keep-evidence/")],
 )
 def test_the_search_box_finds_a_page(page, served: str, start: str, query: str, expected: str) -> None:
-    page.goto(served + start)
-    page.locator("label.md-header__button[for=__search]").click()
-    field = page.locator("input.md-search__input")
-    field.press_sequentially(query)
-    results = page.locator(".md-search-result__list > li a")
-    results.first.wait_for()
-    hrefs = [results.nth(i).get_attribute("href") or "" for i in range(results.count())]
+    open_search(page, served, start)
+    page.locator("input.md-search__input").press_sequentially(query)
+    hrefs = wait_for_results(page, query)
     assert any(expected in href for href in hrefs), hrefs

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import json
+import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 
 from conftest import NEUTRAL_URL, site_pages
+from test_search import WATCH_WORKER, open_search, wait_for_results
 
 pytestmark = pytest.mark.browser
 
@@ -35,6 +38,36 @@ def arrive_from_elsewhere(page, served: str, path: str = "threatened/stop/") -> 
     page.goto(START_URL)
     page.goto(served + path)
     page.locator("[data-shk=quick-exit] .shk-exit__button").wait_for()
+
+
+# Every key event the document sees, in order: what a test's typing really sent.
+WATCH_KEYS = """
+window.__keys = [];
+for (const type of ["keydown", "keyup"]) {
+  document.addEventListener(type, (event) => window.__keys.push(type + ":" + event.key), true);
+}
+"""
+
+
+def type_as_a_keyboard_does(page, text: str) -> None:
+    """Each capital as a real keyboard sends it: Shift down, the letter down and up, Shift up."""
+    for char in text:
+        if char == " ":
+            page.keyboard.press("Space")
+        elif char.isupper():
+            page.keyboard.down("Shift")
+            page.keyboard.press(f"Key{char}")
+            page.keyboard.up("Shift")
+        else:
+            page.keyboard.press(f"Key{char.upper()}")
+
+
+def assert_still_here(page, url: str) -> None:
+    # leave() covers the page and says so before the browser moves: both would show at once.
+    assert page.locator(".shk-exit__overlay").count() == 0
+    bar = page.locator("[data-shk=quick-exit]")
+    assert bar.locator("[role=status]").text_content() != bar.get_attribute("data-leaving")
+    assert page.url == url, page.url
 
 
 def assert_left_for_good(page, served: str) -> None:
@@ -71,6 +104,52 @@ def test_quick_exit_by_pressing_shift_three_times(outside, served: str) -> None:
     assert_left_for_good(outside, served)
 
 
+def test_typing_capitals_in_search_does_not_leave(outside, served: str) -> None:
+    arrive_from_elsewhere(outside, served)
+    outside.locator("label.md-header__button[for=__search]").click()
+    field = outside.locator("input.md-search__input")
+    outside.evaluate(WATCH_KEYS)
+    type_as_a_keyboard_does(outside, "I Need Help")
+    assert field.input_value() == "I Need Help"
+    keys = outside.evaluate("window.__keys")
+    assert keys[:4] == ["keydown:Shift", "keydown:I", "keyup:I", "keyup:Shift"], keys
+    assert keys.count("keyup:Shift") == 3, keys
+    assert_still_here(outside, served + "threatened/stop/")
+    # The capitals left no count behind: the next Shift alone is the first of three.
+    outside.keyboard.press("Shift")
+    assert "twice more" in outside.locator("[data-shk=quick-exit] [role=status]").text_content()
+
+
+def test_another_key_between_shift_presses_starts_the_count_again(outside, served: str) -> None:
+    arrive_from_elsewhere(outside, served)
+    status = outside.locator("[data-shk=quick-exit] [role=status]")
+    outside.keyboard.press("Shift")
+    outside.keyboard.press("Shift")
+    assert "once more" in status.text_content()
+    outside.keyboard.press("KeyA")
+    assert status.text_content() == ""
+    outside.keyboard.press("Shift")
+    assert "twice more" in status.text_content()
+    assert_still_here(outside, served + "threatened/stop/")
+    outside.keyboard.press("Shift")
+    outside.keyboard.press("Shift")
+    assert_left_for_good(outside, served)
+
+
+def test_shift_held_for_a_click_does_not_count(outside, served: str) -> None:
+    arrive_from_elsewhere(outside, served)
+    status = outside.locator("[data-shk=quick-exit] [role=status]")
+    outside.keyboard.press("Shift")
+    outside.keyboard.press("Shift")
+    outside.keyboard.down("Shift")
+    outside.locator("h1").first.click()
+    outside.keyboard.up("Shift")
+    assert_still_here(outside, served + "threatened/stop/")
+    assert status.text_content() == ""
+    outside.keyboard.press("Shift")
+    assert "twice more" in status.text_content()
+
+
 def test_quick_exit_is_visible_without_scrolling_on_a_small_phone(page, served: str) -> None:
     page.goto(served + "parents/")
     button = page.locator("[data-shk=quick-exit] .shk-exit__button")
@@ -105,12 +184,14 @@ def storage_state(page) -> dict:
 
 
 def test_a_visit_through_every_feature_leaves_no_trace(page, served: str) -> None:
+    page.add_init_script(WATCH_WORKER)
     page.goto(served)
     page.locator(".grid.cards a").first.click()
     page.wait_for_load_state()
     # Search
     page.locator("label.md-header__button[for=__search]").click()
     page.locator("input.md-search__input").press_sequentially("evidence")
+    wait_for_results(page, "evidence")
     page.locator(".md-search-result__list > li a").first.click()
     page.wait_for_load_state()
     # Switch language
@@ -125,6 +206,46 @@ def test_a_visit_through_every_feature_leaves_no_trace(page, served: str) -> Non
     page.locator("label.md-header__button[for=__drawer]").click()
     assert storage_state(page) == {"local": 0, "session": 0, "cookie": "", "indexedDB": 0, "caches": 0}
     assert page.context.cookies() == []
+
+
+def test_search_terms_reach_no_address_history_or_request(page, site: Path, served: str) -> None:
+    term = "money"
+    # A word the pages use but no page's address or heading anchor holds, so finding it in a URL
+    # can only mean the query was put there.
+    pages = site_pages(site)
+    assert any(term in path.read_text(encoding="utf-8") for path in pages)
+    assert not [path for path in pages if term in str(path.relative_to(site))]
+    assert not [path for path in pages if re.search(f'id="[^"]*{term}', path.read_text(encoding="utf-8"))]
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    open_search(page, served, "")
+    before = page.evaluate("history.length")
+    page.locator("input.md-search__input").press_sequentially(term)
+    hrefs = wait_for_results(page, term)
+    assert not [href for href in hrefs if term in href.casefold() or urlsplit(href).query], hrefs
+    page.locator(".md-search-result__list > li a").first.click()
+    page.wait_for_url(lambda url: url != served)
+    page.wait_for_load_state()
+    # Searching added one entry to the history, the result; Back and Forward show what each holds.
+    assert page.evaluate("history.length") == before + 1
+    entries = [page.url]
+    page.go_back()
+    entries.append(page.url)
+    page.go_forward()
+    entries.append(page.url)
+    assert entries[1] == served and entries[2] == entries[0], entries
+    assert not [url for url in entries if term in url.casefold() or urlsplit(url).query], entries
+    # The request line is what reaches the host's log.
+    assert requested and not [url for url in requested if term in url.casefold() or "?h=" in url], requested
+
+
+def test_no_page_asks_for_search_terms_in_its_links(site: Path) -> None:
+    # Material's search.highlight adds the query to every result's link (?h=), in every language.
+    config = re.compile(r'<script id="__config" type="application/json">(.*?)</script>', re.S)
+    for path in site_pages(site):
+        found = config.search(path.read_text(encoding="utf-8"))
+        assert found, path
+        assert "search.highlight" not in json.loads(found.group(1))["features"], path
 
 
 def test_every_page_loads_only_from_the_site_and_breaks_no_policy(browser, site: Path, served: str) -> None:

@@ -14,16 +14,67 @@ from helpkit.search_index import split_index, stemmed_worker
 pytestmark = pytest.mark.browser
 
 
-def search(page, served: str, start: str, query: str) -> list[str]:
+# Counts the queries Material's page sends its search worker and the answers that come back. The
+# list is emptied and rebuilt for every keystroke's query, so only when the worker has answered the
+# query now in the field is what the list shows final. Installed before the page's scripts, it
+# wraps the real Worker that lazy-search.js later starts.
+WATCH_WORKER = """
+(() => {
+  if (window.__shkSearch) return;
+  const watch = (window.__shkSearch = { sent: [], answered: 0, links: -1 });
+  const Real = window.Worker;
+  window.Worker = class extends Real {
+    constructor(url, options) {
+      super(url, options);
+      // Material's enum: 2 is a query, 3 its result.
+      this.addEventListener("message", (event) => {
+        if (event.data && event.data.type === 3) watch.answered += 1;
+      });
+    }
+    postMessage(message, ...rest) {
+      if (message && message.type === 2) watch.sent.push(message.data);
+      return super.postMessage(message, ...rest);
+    }
+  };
+})();
+"""
+
+# True once the worker has answered the last query sent, that query is the field's whole text, and
+# the list kept its length across two animation frames (Material may add more as it settles).
+SETTLED = """
+(query) => {
+  const watch = window.__shkSearch;
+  const field = document.querySelector("input.md-search__input");
+  const links = document.querySelectorAll(".md-search-result__list > li a").length;
+  const answered = watch.sent.length > 0 && watch.answered === watch.sent.length
+    && watch.sent[watch.sent.length - 1] === query && field.value === query;
+  const steady = answered && links > 0 && links === watch.links;
+  watch.links = answered ? links : -1;
+  return steady && document.querySelector(".md-search-result__meta").textContent.trim() !== "";
+}
+"""
+
+
+def open_search(page, served: str, start: str) -> None:
+    page.add_init_script(WATCH_WORKER)
     page.goto(served + start)
     page.locator("label.md-header__button[for=__search]").click()
+
+
+def wait_for_results(page, query: str) -> list[str]:
+    """The hrefs of the results for the whole query, once the list has stopped changing."""
+    page.wait_for_function(SETTLED, arg=query, polling="raf")
+    # Read in one go: a locator per link would race a list being rebuilt.
+    return page.evaluate("() => Array.from(document.querySelectorAll('.md-search-result__list > li a'), (a) => a.href)")
+
+
+def search(page, served: str, start: str, query: str) -> list[str]:
+    open_search(page, served, start)
     page.locator("input.md-search__input").press_sequentially(query)
     # Material reads the query on keyup; Playwright types letters outside the US layout (Arabic)
     # without key events, as no real keyboard does, so end with a key that sends one.
     page.keyboard.press("End")
-    results = page.locator(".md-search-result__list > li a")
-    results.first.wait_for()
-    return [urlsplit(results.nth(i).get_attribute("href") or "").path for i in range(results.count())]
+    return [urlsplit(href).path for href in wait_for_results(page, query)]
 
 
 @pytest.mark.parametrize(
@@ -82,8 +133,11 @@ def test_the_worker_and_index_load_only_when_search_is_opened(page, served: str)
     # Material's worker and the index: nothing of search but the script that holds them back.
     held = [path for path in requested if "/workers/" in path or "search_index" in path]
     assert held == [], held
-    page.locator("label.md-header__button[for=__search]").click()
-    page.wait_for_timeout(500)
+    with (
+        page.expect_request("**/fr/search/search_index.json"),
+        page.expect_request(lambda request: "/assets/javascripts/workers/search." in request.url),
+    ):
+        page.locator("label.md-header__button[for=__search]").click()
     assert "/fr/search/search_index.json" in requested
     assert [path for path in requested if path.startswith("/assets/javascripts/workers/search.")]
 

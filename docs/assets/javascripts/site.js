@@ -1,8 +1,10 @@
 /* Sextortion Help Kit: the site's only script of its own. Stores nothing, sends nothing. */
 
-/* Quick exit, after GOV.UK's "Exit this page": the button, or Shift pressed three times within
-   five seconds, replaces this page in the history and goes to the neutral page set in mkdocs.yml.
-   Without JavaScript the button is a plain link to the same place. */
+/* Quick exit, after GOV.UK's "Exit this page": the button, or Shift pressed alone three times
+   within five seconds, replaces this page in the history and goes to the neutral page set in
+   mkdocs.yml. As in GOV.UK's, a Shift used with another key or a click (a capital letter, a
+   shortcut, a shift-click) does not count and starts the count again, so typing "I Need Help"
+   never throws the reader out. Without JavaScript the button is a plain link to the same place. */
 (function () {
   "use strict";
   var bar = document.querySelector("[data-shk=quick-exit]");
@@ -12,6 +14,8 @@
   var target = button.getAttribute("href");
   var presses = 0;
   var timer = null;
+  /* True from a Shift's keydown until anything else happens: only then is its keyup a press. */
+  var alone = false;
 
   function leave(event) {
     if (event) event.preventDefault();
@@ -25,27 +29,63 @@
 
   function reset() {
     presses = 0;
+    if (timer) window.clearTimeout(timer);
     timer = null;
   }
 
-  button.addEventListener("click", leave);
-  document.addEventListener("keyup", function (event) {
-    if (event.key !== "Shift") {
-      return;
-    }
-    presses += 1;
-    if (timer) window.clearTimeout(timer);
-    timer = window.setTimeout(function () {
+  /* Anything but Shift, or Shift with a click, is typing or a shortcut: the count starts again. */
+  function interrupt() {
+    alone = false;
+    if (presses) {
       reset();
       status.textContent = "";
-    }, 5000);
-    if (presses >= 3) {
-      reset();
-      leave();
-    } else {
-      status.textContent = bar.getAttribute(presses === 1 ? "data-first" : "data-second");
     }
-  });
+  }
+
+  button.addEventListener("click", leave);
+  /* Capture phase: a field or widget that stops the event must not hide a key from the count. */
+  document.addEventListener(
+    "keydown",
+    function (event) {
+      if (event.key !== "Shift") {
+        interrupt();
+      } else if (!event.repeat) {
+        alone = true;
+      }
+    },
+    true
+  );
+  document.addEventListener(
+    "keyup",
+    function (event) {
+      if (event.key !== "Shift") {
+        interrupt();
+        return;
+      }
+      if (!alone) return;
+      alone = false;
+      presses += 1;
+      if (timer) window.clearTimeout(timer);
+      timer = window.setTimeout(function () {
+        reset();
+        status.textContent = "";
+      }, 5000);
+      if (presses >= 3) {
+        reset();
+        leave();
+      } else {
+        status.textContent = bar.getAttribute(presses === 1 ? "data-first" : "data-second");
+      }
+    },
+    true
+  );
+  document.addEventListener(
+    "mousedown",
+    function (event) {
+      if (event.shiftKey) interrupt();
+    },
+    true
+  );
   /* Coming Back to a page restored from the back-forward cache must not show the white cover. */
   window.addEventListener("pageshow", function (event) {
     if (event.persisted) {
