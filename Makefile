@@ -9,7 +9,6 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 
 export NO_MKDOCS_2_WARNING := 1
-export PYTHONPATH := $(CURDIR)/hooks
 
 RUNTIME := $(VENV)/.runtime-installed
 DEV := $(VENV)/.dev-installed
@@ -17,36 +16,43 @@ NODE_TOOLS := tools/node/node_modules/.installed
 DIST ?= dist
 OFFLINE_NAME := sextortion-help-kit
 
-.PHONY: help site serve test system check-data i18n-status print offline bench lint clean
+.PHONY: help site serve test check system check-data i18n-status print offline bench lint typecheck lock clean
 
 help:
 	@echo "make site        build the site into $(SITE_DIR)/ (strict: any warning fails; one build at a time; a failed build keeps the old $(SITE_DIR)/)"
 	@echo "make serve       live preview on http://$(HOST):$(PORT)/"
-	@echo "make test        run every test (installs test tools and Chromium where it can)"
+	@echo "make test        run every test (installs test tools and Chromium where it can); PYTEST_ARGS='-k search' passes arguments on"
+	@echo "make check       the fast checks, well under a minute: ruff, mypy and the unit tests"
 	@echo "make check-data  validate data/reporting-channels.csv and print a summary"
 	@echo "make i18n-status per language: pages missing, outdated or not yet reviewed"
 	@echo "make print       PDF booklets, a one-page leaflet and an evidence checklist per language, in dist/print/"
 	@echo "make offline     a zip in dist/ that works opened from a USB stick (file://)"
 	@echo "make bench       benchmark against plain Material; writes bench/report.md and bench/report.json"
-	@echo "make lint        ruff over hooks/, tests/ and bench/"
+	@echo "make lint        ruff over src/, hooks/, tests/ and bench/"
+	@echo "make lock        re-make requirements.txt and requirements-dev.txt from pyproject.toml (LOCK_ARGS=--upgrade)"
 	@echo "make clean       remove $(SITE_DIR)/, $(DIST)/, build leftovers, $(VENV)/ and tools/node/node_modules/"
 	@echo "Edition for one build: SITE_COUNTRY=PL SITE_LANGUAGES=pl,en make site"
 
-$(RUNTIME): requirements.txt
+PIP := "$(BIN)/python" -m pip install --quiet --disable-pip-version-check
+
+# Every package from the hashed locks, then helpkit itself from src/, editable, built offline
+# with the locked setuptools.
+$(RUNTIME): requirements.txt pyproject.toml
 	@tools/ensure-python.sh "$(PYTHON)" "$(VENV)"
-	"$(BIN)/python" -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(PIP) --require-hashes -r requirements.txt
+	$(PIP) --no-deps --no-build-isolation --editable .
 	@touch "$@"
 
 $(DEV): $(RUNTIME) requirements-dev.txt
-	"$(BIN)/python" -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	$(PIP) --require-hashes -r requirements-dev.txt
 	@touch "$@"
 
 # One build at a time (a second one stops at once with a message), into a fresh folder beside
 # $(SITE_DIR)/, checked, then swapped in with one rename: $(SITE_DIR)/ is always the old complete
 # site or the new one, and a failed or interrupted build leaves it as it was
-# (hooks/helpkit/publish.py). {} is the folder the build goes into.
+# (src/helpkit/publish.py). {} is the folder the build goes into.
 site: $(RUNTIME)
-	"$(BIN)/python" -m helpkit.publish site "$(SITE_DIR)" -- "$(BIN)/mkdocs" build --strict --site-dir '{}'
+	"$(BIN)/helpkit" publish site "$(SITE_DIR)" -- "$(BIN)/mkdocs" build --strict --site-dir '{}'
 	@echo "Site built in $(SITE_DIR)/"
 
 serve: $(RUNTIME)
@@ -63,25 +69,32 @@ system:
 	@tools/ensure-system.sh
 
 test: $(DEV) system $(NODE_TOOLS)
-	"$(BIN)/python" -m pytest
+	"$(BIN)/python" -m pytest $(PYTEST_ARGS)
+
+# What a change should pass before it is committed; `make test` runs everything.
+check: lint typecheck
+	"$(BIN)/python" -m pytest -m unit -q $(PYTEST_ARGS)
+
+typecheck: $(DEV)
+	"$(BIN)/mypy"
 
 # Booklets per audience, a one-page leaflet and an evidence checklist, per language, in PDF.
 # Like `make site`: one run at a time, and $(DIST)/print/ replaced whole only when every document is written.
 print: $(DEV) system
-	"$(BIN)/python" -m helpkit.make_print --out "$(DIST)/print"
+	"$(BIN)/helpkit" print --out "$(DIST)/print"
 
 # A copy for USB sticks and poor networks: opened from file://, it needs no server and no network.
 # Built, checked and zipped in a fresh folder in $(DIST)/, one build at a time; the zip is moved over
-# the old one in one rename (hooks/helpkit/publish.py).
+# the old one in one rename (src/helpkit/publish.py).
 offline: $(RUNTIME) $(NODE_TOOLS)
-	OFFLINE=true "$(BIN)/python" -m helpkit.publish zip "$(DIST)/$(OFFLINE_NAME)-offline.zip" --folder "$(OFFLINE_NAME)" -- "$(BIN)/mkdocs" build --strict --site-dir '{}'
+	OFFLINE=true "$(BIN)/helpkit" publish zip "$(DIST)/$(OFFLINE_NAME)-offline.zip" --folder "$(OFFLINE_NAME)" -- "$(BIN)/mkdocs" build --strict --site-dir '{}'
 	@echo "Offline copy: $(DIST)/$(OFFLINE_NAME)-offline.zip (unzip it anywhere and open $(OFFLINE_NAME)/index.html)"
 
 check-data: $(RUNTIME)
-	"$(BIN)/python" -m helpkit.check_data data/reporting-channels.csv
+	"$(BIN)/helpkit" check-data
 
 i18n-status: $(RUNTIME)
-	"$(BIN)/python" -m helpkit.i18n_status
+	"$(BIN)/helpkit" i18n status
 
 BENCH_TOOLS := bench/node/node_modules/.installed
 
@@ -96,9 +109,16 @@ bench: $(DEV) system $(BENCH_TOOLS)
 	"$(BIN)/python" bench/bench.py $(BENCH_ARGS)
 
 lint: $(DEV)
-	"$(BIN)/ruff" check hooks tests bench
+	"$(BIN)/ruff" check src hooks tests bench
 
-# Also the lock file and any build folder hooks/helpkit/publish.py left beside $(SITE_DIR)/.
+# Re-resolve the locks (README, "Dependencies"): pip-compile keeps every pin it can unless told
+# LOCK_ARGS=--upgrade (everything) or LOCK_ARGS="--upgrade-package NAME".
+LOCK := CUSTOM_COMPILE_COMMAND="make lock" "$(BIN)/pip-compile" --quiet --generate-hashes --allow-unsafe --strip-extras --no-emit-index-url --no-emit-find-links $(LOCK_ARGS)
+lock: $(DEV)
+	$(LOCK) --output-file requirements.txt pyproject.toml tools/build-requirements.in
+	$(LOCK) --extra print --extra dev --constraint requirements.txt --output-file requirements-dev.txt pyproject.toml tools/build-requirements.in
+
+# Also the lock file and any build folder src/helpkit/publish.py left beside $(SITE_DIR)/.
 clean:
 	rm -rf "$(SITE_DIR)" "$(VENV)" "$(DIST)" .pytest_cache tools/node/node_modules
 	@beside="$$(dirname "$(SITE_DIR)")/.$$(basename "$(SITE_DIR)")"; rm -rf "$$beside.lock" "$$beside.building-"*

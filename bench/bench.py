@@ -53,7 +53,7 @@ LIGHTHOUSE_PAGES = ("", "threatened/stop/", "directory/", "ar/")
 DESCRIPTION = __doc__
 EPILOG = """\
 Each build runs in a fresh process (`python -m mkdocs build`, the real site with --strict and
-PYTHONPATH=<copy>/hooks), N times, interleaved site/baseline; the report gives the median wall
+N times, interleaved site/baseline; the report gives the median wall
 time and the peak RSS. Page weights come from Chromium (Playwright) loading each page from a local
 http.server with an empty cache; bodies are gzipped at level 6 by the benchmark. Lighthouse runs
 from bench/node (npm ci --prefix bench/node) against an http.server that gzips, as hosts do. The

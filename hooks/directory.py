@@ -20,14 +20,14 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from helpkit.channels import ChannelDataError, ChannelTable, load_channels
-from helpkit.countries import region_name, region_slug
-from helpkit.directory import regions_of, render_directory, render_region
-from helpkit.frontmatter import page_source
-from helpkit.helpbox import HOME_KINDS, INTERNATIONAL_KINDS, pick_channels, render_helpbox
-from helpkit.notfound import render_not_found
-from helpkit.opendata import CSV_NAME, JSON_NAME, SCHEMA_NAME, channels_json
-from helpkit.strings import Strings
+from helpkit.directory.channels import SCHEMA, ChannelDataError, ChannelTable, load_channels
+from helpkit.directory.countries import region_name, region_slug
+from helpkit.directory.helpbox import HOME_KINDS, INTERNATIONAL_KINDS, pick_channels, render_helpbox
+from helpkit.directory.opendata import CSV_NAME, JSON_NAME, SCHEMA_NAME, channels_json
+from helpkit.directory.render import regions_of, render_directory, render_region
+from helpkit.i18n.strings import Strings
+from helpkit.page.frontmatter import page_source
+from helpkit.page.notfound import render_not_found
 
 log = get_plugin_logger("directory")
 
@@ -254,5 +254,5 @@ def on_post_build(config: MkDocsConfig) -> None:
     folder = site / "data"
     folder.mkdir(exist_ok=True)
     shutil.copyfile(root / "data" / CSV_NAME, folder / CSV_NAME)
-    shutil.copyfile(root / "data" / SCHEMA_NAME, folder / SCHEMA_NAME)
+    (folder / SCHEMA_NAME).write_bytes(SCHEMA.read_bytes())
     (folder / JSON_NAME).write_text(channels_json(_table().channels), encoding="utf-8")

@@ -10,9 +10,9 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
-from helpkit.colours import edition_css
-from helpkit.edition import EditionError, language_text_problems, read_edition
-from helpkit.strings import StringsError, load_strings
+from helpkit.edition.colours import edition_css
+from helpkit.edition.settings import EditionError, language_text_problems, read_edition
+from helpkit.i18n.strings import StringsError, load_strings
 
 # static-i18n runs on_config once per language: read the strings files once per build, again only
 # when one of them changed (as under `make serve`).

@@ -15,12 +15,12 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from helpkit.csp import add_security_meta, inline_script_hashes, theme_scripts
-from helpkit.frontmatter import front_matter_problem
-from helpkit.material_fixes import repair
-from helpkit.pagehtml import insert_after_body_open, set_html_direction, set_search
-from helpkit.pagescan import page_problems, protect_external_links, scan
-from helpkit.quickexit import render_quick_exit
+from helpkit.page.csp import add_security_meta, inline_script_hashes, theme_scripts
+from helpkit.page.edits import insert_after_body_open, set_html_direction, set_search
+from helpkit.page.frontmatter import front_matter_problem
+from helpkit.page.material_fixes import repair
+from helpkit.page.quickexit import render_quick_exit
+from helpkit.page.scan import page_problems, protect_external_links, scan
 from offline import offline_enabled
 
 # Per build: the theme's own inline scripts (read once from its templates), what the pages did

@@ -1,7 +1,7 @@
 """Split static-i18n's merged search index into one index per language, each in its own folder.
 
 Each page's Material config then points its search at its own language's folder and at a worker
-that stems the query as the index is stemmed (see helpkit.pagehtml.set_search and
+that stems the query as the index is stemmed (see helpkit.page.edits.set_search and
 helpkit/stemmed_query.js), and assets/javascripts/lazy-search.js holds the worker and the index back
 until the reader opens search.
 """
@@ -16,7 +16,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
-from helpkit.search_index import split_index, stemmed_worker
+from helpkit.search.index import split_index, stemmed_worker
 from offline import offline_enabled
 
 WORKERS = "assets/javascripts/workers/"

@@ -15,7 +15,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from helpkit.translations import OUTDATED, SOURCE_LANGUAGE, UNREVIEWED, page_state
+from helpkit.i18n.translations import OUTDATED, SOURCE_LANGUAGE, UNREVIEWED, page_state
 
 log = get_plugin_logger("translations")
 

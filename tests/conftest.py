@@ -16,7 +16,7 @@ import yaml
 
 from helpkit.chromium import CHROMIUM_ARGS
 from helpkit.chromium import chromium_path as find_chromium
-from helpkit.make_print import mkdocs_build
+from helpkit.print.make import mkdocs_build
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -14,17 +14,16 @@ import phonenumbers
 import pytest
 from phonenumbers import shortnumberinfo
 
-from helpkit import channels, countries
-from helpkit.channels import (
-    DEFAULT_DATA,
-    DEFAULT_SCHEMA,
-    KINDS,
+from helpkit.directory import channels, countries
+from helpkit.directory.channels import (
     MAX_FILE_BYTES,
+    SCHEMA,
     UNLISTED_SHORT_NUMBERS,
     Channel,
     ChannelDataError,
     ChannelTable,
     Problem,
+    kinds,
     load_channels,
     load_schema,
     parse_channels,
@@ -57,6 +56,8 @@ GOOD = {
     "verified": "",
 }
 
+DATA = Path(__file__).resolve().parent.parent / "data" / "reporting-channels.csv"
+
 
 def line(**changes: str) -> str:
     """One CSV row: the good row with some cells changed."""
@@ -84,27 +85,27 @@ def problems(data: bytes) -> list[str]:
 
 
 def test_the_real_data_file_parses_without_errors() -> None:
-    table = load_channels(DEFAULT_DATA, today=date.today())
+    table = load_channels(DATA, today=date.today())
     assert len(table.channels) > 100
     assert "INT" not in table.countries()
 
 
 def test_the_real_data_file_has_the_schema_columns_in_order() -> None:
-    with DEFAULT_DATA.open(encoding="utf-8", newline="") as data:
+    with DATA.open(encoding="utf-8", newline="") as data:
         header = next(csv.reader(data))
     assert tuple(header) == load_schema().names
 
 
 def test_imported_rows_are_not_marked_as_verified() -> None:
-    table = load_channels(DEFAULT_DATA, today=date.today())
+    table = load_channels(DATA, today=date.today())
     assert table.unverified == table.channels
 
 
 def test_kinds_come_from_the_schema_in_its_order() -> None:
-    schema = json.loads(DEFAULT_SCHEMA.read_text(encoding="utf-8"))
+    schema = json.loads(SCHEMA.read_text(encoding="utf-8"))
     kind = next(field for field in schema["fields"] if field["name"] == "kind")
-    assert KINDS == tuple(kind["constraints"]["enum"])
-    assert KINDS == ("emergency", "police", "helpline", "hotline", "removal", "support")
+    assert kinds() == tuple(kind["constraints"]["enum"])
+    assert kinds() == ("emergency", "police", "helpline", "hotline", "removal", "support")
 
 
 def test_the_schema_patterns_agree_with_the_code_lists() -> None:
@@ -129,7 +130,7 @@ def test_unlisted_short_numbers_are_still_unknown_to_phonenumbers(region: str, d
 
 
 def test_every_unlisted_short_number_is_used_by_a_real_row_with_that_source() -> None:
-    table = load_channels(DEFAULT_DATA, today=date.today())
+    table = load_channels(DATA, today=date.today())
     used = {(channel.country, channel.phone.replace(" ", ""), channel.source) for channel in table.channels}
     listed = {
         (region, digits, source)
@@ -140,7 +141,7 @@ def test_every_unlisted_short_number_is_used_by_a_real_row_with_that_source() ->
 
 
 def test_load_schema_refuses_a_schema_that_does_not_describe_a_channel(tmp_path: Path) -> None:
-    document = json.loads(DEFAULT_SCHEMA.read_text(encoding="utf-8"))
+    document = json.loads(SCHEMA.read_text(encoding="utf-8"))
     document["fields"] = [field for field in document["fields"] if field["name"] != "hours"]
     path = tmp_path / "schema.json"
     path.write_text(json.dumps(document), encoding="utf-8")
@@ -150,7 +151,7 @@ def test_load_schema_refuses_a_schema_that_does_not_describe_a_channel(tmp_path:
 
 def test_load_schema_refuses_an_empty_enum(tmp_path: Path) -> None:
     # It would allow no value, and the message for a wrong one would list nothing.
-    document = json.loads(DEFAULT_SCHEMA.read_text(encoding="utf-8"))
+    document = json.loads(SCHEMA.read_text(encoding="utf-8"))
     audience = next(field for field in document["fields"] if field["name"] == "audience")
     audience["constraints"]["enum"] = []
     path = tmp_path / "schema.json"
@@ -290,7 +291,7 @@ def test_a_cell_too_large_for_the_csv_reader_is_named_by_its_size_and_the_next_r
 @pytest.mark.parametrize(
     "text",
     [
-        DEFAULT_DATA.read_text(encoding="utf-8"),
+        DATA.read_text(encoding="utf-8"),
         'a,"b\nc",d\r\n"e""f",\n\n"",x"y\r"\r\n"\r',
         "a,b,\r\rc",
     ],

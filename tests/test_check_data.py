@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from helpkit.check_data import main
+from helpkit.directory.check_data import main
 
 REPO = Path(__file__).resolve().parent.parent
 TODAY = date(2025, 6, 1)
@@ -177,7 +177,8 @@ def test_a_file_of_international_services_only_claims_nothing_about_countries(
     assert "Every country has" not in out
 
 
-def test_help_explains_the_error_format(capsys: pytest.CaptureFixture[str]) -> None:
+def test_help_explains_the_error_format(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COLUMNS", "200")  # argparse wraps at hyphens on a narrow terminal
     with pytest.raises(SystemExit) as exited:
         main(["--help"])
     assert exited.value.code == 0

@@ -1,10 +1,10 @@
-"""helpkit.colours: a brand colour must keep white text readable."""
+"""helpkit.edition.colours: a brand colour must keep white text readable."""
 
 from __future__ import annotations
 
 import pytest
 
-from helpkit.colours import check_brand_colour, contrast_with_white, darker, edition_css
+from helpkit.edition.colours import check_brand_colour, contrast_with_white, darker, edition_css
 
 
 def test_the_default_colour_passes_and_is_normalised() -> None:

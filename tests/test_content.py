@@ -11,8 +11,8 @@ import yaml
 from bs4 import BeautifulSoup
 
 from conftest import LANGUAGES, ROOT, site_pages
-from helpkit.frontmatter import split_front_matter
-from helpkit.readability import flesch_reading_ease
+from helpkit.page.frontmatter import split_front_matter
+from helpkit.page.readability import flesch_reading_ease
 
 DOCS = ROOT / "docs" / "en"
 # The pages CONTENT-BRIEF.md asks for, in the order a reader needs them.

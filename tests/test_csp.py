@@ -1,12 +1,12 @@
-"""helpkit.csp: the policy hashes only the inline scripts that the theme's templates contain."""
+"""helpkit.page.csp: the policy hashes only the inline scripts that the theme's templates contain."""
 
 from __future__ import annotations
 
 import base64
 import hashlib
 
-from helpkit.csp import add_security_meta, content_security_policy, inline_script_hashes, theme_scripts
-from helpkit.pagescan import scan
+from helpkit.page.csp import add_security_meta, content_security_policy, inline_script_hashes, theme_scripts
+from helpkit.page.scan import scan
 
 PAGE = (
     '<html><head><meta charset="utf-8"><script>var a=1</script>'

@@ -1,4 +1,4 @@
-"""helpkit.directory and helpkit.helpbox: rendering from data, escaped, in the reader's language."""
+"""helpkit.directory.render and helpkit.directory.helpbox: rendering from data, escaped, in the reader's language."""
 
 from __future__ import annotations
 
@@ -9,11 +9,11 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from helpkit.channels import load_channels, parse_channels
-from helpkit.countries import _codes, region_of
-from helpkit.directory import regions_of, render_directory, render_region, sorted_countries
-from helpkit.helpbox import HOME_KINDS, pick_channels, render_helpbox
-from helpkit.strings import load_strings
+from helpkit.directory.channels import load_channels, parse_channels
+from helpkit.directory.countries import _codes, region_of
+from helpkit.directory.helpbox import HOME_KINDS, pick_channels, render_helpbox
+from helpkit.directory.render import regions_of, render_directory, render_region, sorted_countries
+from helpkit.i18n.strings import load_strings
 
 ROOT = Path(__file__).resolve().parent.parent
 STRINGS = load_strings(ROOT / "data" / "strings", ["en", "fr"])

@@ -1,10 +1,10 @@
-"""helpkit.edition: the edition settings, validated all at once."""
+"""helpkit.edition.settings: the edition settings, validated all at once."""
 
 from __future__ import annotations
 
 import pytest
 
-from helpkit.edition import EditionError, language_text_problems, read_edition
+from helpkit.edition.settings import EditionError, language_text_problems, read_edition
 
 GOOD = {"country": "be", "organisation": "Child Help", "quick_exit_url": "https://example.org/"}
 

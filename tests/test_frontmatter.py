@@ -1,10 +1,10 @@
-"""helpkit.frontmatter: generated front matter is valid YAML whatever the text; broken front matter is named."""
+"""helpkit.page.frontmatter: generated front matter is valid YAML whatever the text; broken front matter is named."""
 
 from __future__ import annotations
 
 import pytest
 
-from helpkit.frontmatter import front_matter_problem, page_source, split_front_matter
+from helpkit.page.frontmatter import front_matter_problem, page_source, split_front_matter
 
 
 @pytest.mark.parametrize(

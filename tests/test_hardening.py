@@ -14,8 +14,8 @@ import yaml
 from bs4 import BeautifulSoup
 
 from conftest import build_site, copy_project, site_pages
-from helpkit.pagescan import scan
-from helpkit.strings import PRINTED_BY_THEME
+from helpkit.i18n.strings import PRINTED_BY_THEME
+from helpkit.page.scan import scan
 
 TWO_LANGUAGES = {"SITE_LANGUAGES": "en,fr"}
 # Breaks out of an attribute or a YAML scalar if anything on its way is not escaped.
@@ -256,9 +256,9 @@ def test_a_page_refused_after_its_files_were_written_publishes_nothing(project: 
     page.write_text(page.read_text(encoding="utf-8") + "\n\n<script>alert(1)</script>\n", encoding="utf-8")
     mkdocs = [sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", "{}"]
     result = subprocess.run(
-        [sys.executable, "-m", "helpkit.publish", "site", str(site), "--", *mkdocs],
+        [sys.executable, "-m", "helpkit", "publish", "site", str(site), "--", *mkdocs],
         cwd=project,
-        env={**os.environ, **TWO_LANGUAGES, "NO_MKDOCS_2_WARNING": "1", "PYTHONPATH": str(project / "hooks")},
+        env={**os.environ, **TWO_LANGUAGES, "NO_MKDOCS_2_WARNING": "1"},
         capture_output=True,
         text=True,
         check=False,

@@ -1,8 +1,8 @@
-"""helpkit.material_fixes: Material's markup made valid, and only where it is invalid."""
+"""helpkit.page.material_fixes: Material's markup made valid, and only where it is invalid."""
 
 from __future__ import annotations
 
-from helpkit.material_fixes import repair
+from helpkit.page.material_fixes import repair
 
 
 def test_checkbox_autocomplete_and_empty_tabindex_go() -> None:

@@ -1,10 +1,10 @@
-"""helpkit.pagehtml: edits to finished pages."""
+"""helpkit.page.edits: edits to finished pages."""
 
 from __future__ import annotations
 
 from markupsafe import Markup
 
-from helpkit.pagehtml import insert_after_body_open, set_html_direction
+from helpkit.page.edits import insert_after_body_open, set_html_direction
 
 PAGE = '<!doctype html><html lang="ar" class="no-js"><head></head><body dir="rtl" data-x="1"><p>x</p></body></html>'
 

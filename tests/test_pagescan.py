@@ -1,4 +1,4 @@
-"""helpkit.pagescan: scripts, handlers, runnable addresses and foreign resources found however written."""
+"""helpkit.page.scan: scripts, handlers, runnable addresses and foreign resources found however written."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from helpkit.pagescan import is_other_origin, page_problems, protect_external_links, scan
+from helpkit.page.scan import is_other_origin, page_problems, protect_external_links, scan
 
 OWN = (re.compile(r"__md_scope=1"),)
 

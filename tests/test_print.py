@@ -1,4 +1,4 @@
-"""`make print` (helpkit.booklets, helpkit.make_print) on a real build, and printing a page from a browser.
+"""`make print` (helpkit.print.booklets, helpkit.print.make) on a real build, and printing a page from a browser.
 
 One build of en, fr and ar with site_url set, and one run of the command, serve the whole module.
 """
@@ -25,9 +25,10 @@ from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
 from conftest import LANGUAGES, ROOT, copy_project
-from helpkit import booklets, make_print
-from helpkit.booklets import BuiltPage, SiteLayout
-from helpkit.strings import load_strings
+from helpkit.i18n.strings import load_strings
+from helpkit.print import booklets
+from helpkit.print import make as make_print
+from helpkit.print.booklets import BuiltPage, SiteLayout
 
 SITE_URL = "https://help.example.org/"
 PRINTED = ("en", "fr", "ar")
@@ -212,8 +213,8 @@ def built(project: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
 def run_make_print(project: Path, built: Path, out: Path, *options: str) -> subprocess.CompletedProcess[str]:
     """The command as `make print` runs it, on an existing build."""
     environ = {k: v for k, v in os.environ.items() if k not in ("SITE_COUNTRY", "SITE_LANGUAGES")}
-    environ["PYTHONPATH"] = str(ROOT / "hooks")
-    command = ["helpkit.make_print", "--project", str(project), "--site", str(built), "--out", str(out), *options]
+    config = str(project / "mkdocs.yml")
+    command = ["helpkit", "print", "--config-file", config, "--site", str(built), "--out", str(out), *options]
     return subprocess.run(
         [sys.executable, "-m", *command], cwd=project, env=environ, capture_output=True, text=True, timeout=300
     )
@@ -382,8 +383,8 @@ def test_without_site_url_the_command_says_there_is_no_qr_code(built: Path, tmp_
 
 def test_help_lists_the_options() -> None:
     result = subprocess.run(
-        [sys.executable, "-m", "helpkit.make_print", "--help"],
-        env={**os.environ, "PYTHONPATH": str(ROOT / "hooks")},
+        [sys.executable, "-m", "helpkit", "print", "--help"],
+        env=dict(os.environ),
         capture_output=True,
         text=True,
         check=True,

@@ -102,9 +102,9 @@ def command(fake_build: Path) -> list[str]:
 
 
 def run_cli(cwd: Path, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    environ = {**os.environ, "PYTHONPATH": str(ROOT / "hooks"), **(env or {})}
+    environ = {**os.environ, **(env or {})}
     return subprocess.run(
-        [sys.executable, "-m", "helpkit.publish", *args],
+        [sys.executable, "-m", "helpkit", "publish", *args],
         cwd=cwd,
         env=environ,
         capture_output=True,
@@ -115,9 +115,9 @@ def run_cli(cwd: Path, *args: str, env: dict[str, str] | None = None) -> subproc
 
 def start_cli(cwd: Path, *args: str, env: dict[str, str], new_session: bool = False) -> subprocess.Popen[str]:
     return subprocess.Popen(
-        [sys.executable, "-m", "helpkit.publish", *args],
+        [sys.executable, "-m", "helpkit", "publish", *args],
         cwd=cwd,
-        env={**os.environ, "PYTHONPATH": str(ROOT / "hooks"), **env},
+        env={**os.environ, **env},
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
         text=True,
@@ -581,9 +581,9 @@ def test_two_make_site_at_once_the_second_refuses(spaced_project: Path, tmp_path
 def run_make_print(cwd: Path, *args: str) -> subprocess.CompletedProcess[str]:
     environ = {k: v for k, v in os.environ.items() if k not in ("SITE_COUNTRY", "SITE_LANGUAGES")}
     return subprocess.run(
-        [sys.executable, "-m", "helpkit.make_print", *args],
+        [sys.executable, "-m", "helpkit", "print", *args],
         cwd=cwd,
-        env={**environ, "PYTHONPATH": str(ROOT / "hooks")},
+        env=environ,
         capture_output=True,
         text=True,
         timeout=120,

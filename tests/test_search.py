@@ -9,7 +9,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from conftest import LANGUAGES, build_site, copy_project, set_quick_exit
-from helpkit.search_index import split_index, stemmed_worker
+from helpkit.search.index import split_index, stemmed_worker
 
 pytestmark = pytest.mark.browser
 

@@ -1,4 +1,4 @@
-"""helpkit.strings: every language has every key of English, and no other."""
+"""helpkit.i18n.strings: every language has every key of English, and no other."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from helpkit.strings import StringsError, load_strings
+from helpkit.i18n.strings import StringsError, load_strings
 
 ROOT = Path(__file__).resolve().parent.parent
 

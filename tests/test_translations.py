@@ -7,9 +7,8 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 
 from conftest import LANGUAGES, ROOT, build_site, copy_project
-from helpkit.frontmatter import split_front_matter
-from helpkit.i18n_status import main as i18n_status
-from helpkit.translations import (
+from helpkit.i18n.status import main as i18n_status
+from helpkit.i18n.translations import (
     CURRENT,
     OUTDATED,
     UNREVIEWED,
@@ -18,6 +17,7 @@ from helpkit.translations import (
     stamp,
     translation_status,
 )
+from helpkit.page.frontmatter import split_front_matter
 
 SOURCE = "---\ntitle: Stop\n---\n\n# Stop\n\nDon't pay.\n"
 
@@ -52,7 +52,7 @@ def test_an_altered_english_page_is_reported_outdated_and_readers_see_it(tmp_pat
     project = copy_project(tmp_path / "kit")
     english = project / "docs" / "en" / "friends.md"
     english.write_text(english.read_text(encoding="utf-8") + "\nOne more sentence.\n", encoding="utf-8")
-    assert i18n_status(["--docs", str(project / "docs"), "--config", str(project / "mkdocs.yml")]) == 0
+    assert i18n_status(["--config-file", str(project / "mkdocs.yml")]) == 0
     report = capsys.readouterr().out
     assert "outdated   docs/fr/friends.md" in report
     assert "outdated   docs/de/friends.md" in report

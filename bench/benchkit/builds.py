@@ -54,7 +54,6 @@ def build_environment(project: Project, extra: Mapping[str, str]) -> dict[str, s
     return {
         **inherited,
         "NO_MKDOCS_2_WARNING": "1",
-        "PYTHONPATH": str(project.path / "hooks"),
         **extra,
     }
 

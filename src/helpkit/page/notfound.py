@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
-from helpkit.strings import Strings
+from helpkit.i18n.strings import Strings
 
 
 def render_not_found(*, strings: Strings, home_url: str) -> Markup:

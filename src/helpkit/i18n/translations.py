@@ -18,7 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from helpkit.frontmatter import split_front_matter
+from helpkit.page.frontmatter import split_front_matter
 
 SOURCE_LANGUAGE = "en"
 MISSING, OUTDATED, UNREVIEWED, CURRENT = "missing", "outdated", "unreviewed", "current"

@@ -7,7 +7,7 @@ from html.parser import HTMLParser
 import markdown
 import textstat
 
-from helpkit.frontmatter import split_front_matter
+from helpkit.page.frontmatter import split_front_matter
 
 # The extensions that change which words a reader sees; the rest of the site's list only styles them.
 _EXTENSIONS = ["attr_list", "md_in_html", "admonition", "tables", "pymdownx.details"]

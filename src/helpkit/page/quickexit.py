@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from markupsafe import Markup
 
-from helpkit.strings import Strings
+from helpkit.i18n.strings import Strings
 
 
 def render_quick_exit(*, target: str, strings: Strings) -> Markup:

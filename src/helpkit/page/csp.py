@@ -13,7 +13,7 @@ import hashlib
 import re
 from collections.abc import Iterable, Sequence
 
-from helpkit.pagescan import Scan
+from helpkit.page.scan import Scan
 
 _HEAD_OPEN = re.compile(r"<head\b[^>]*>(\s*<meta charset=[^>]*>)?", re.IGNORECASE)
 _JINJA_COMMENT = re.compile(r"\{#.*?#\}", re.DOTALL)

@@ -13,7 +13,7 @@ For each language:
 
 The built site is the one source of text: the command builds the site into a temporary folder
 (`mkdocs build --strict`) unless `--site` names a build, reads each page's <article>, and renders
-the documents with Chromium (Playwright). `helpkit.booklets` assembles them; this module renders.
+the documents with Chromium (Playwright). `helpkit.print.booklets` assembles them; this module renders.
 
 The contents carry page numbers: each booklet is rendered twice, the page of every chapter read
 back from the first PDF's named destinations (the contents' own links) with pypdf, and the second
@@ -21,7 +21,7 @@ render is checked the same way (a third is made if a chapter moved; the command 
 does not settle). Without `site_url` in mkdocs.yml the documents carry no QR code and no address
 of the site, and the command says so.
 
-    PYTHONPATH=hooks python -m helpkit.make_print [--site DIR] [--languages fr,ar] [--country BE] [--out dist/print]
+    helpkit print [--site DIR] [--languages fr,ar] [--country BE] [--out dist/print] [-f mkdocs.yml]
 """
 
 from __future__ import annotations
@@ -35,15 +35,20 @@ import sys
 import tempfile
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from importlib import resources
 from pathlib import Path
-from typing import Any
 
 from babel.dates import format_date
 from bs4 import BeautifulSoup
-from mkdocs.utils.yaml import yaml_load
 from pypdf import PdfReader
 
-from helpkit.booklets import (
+from helpkit.chromium import CHROMIUM_ARGS, chromium_path
+from helpkit.directory.channels import ChannelDataError, ChannelTable, load_channels
+from helpkit.directory.countries import INTERNATIONAL
+from helpkit.directory.helpbox import HOME_KINDS, INTERNATIONAL_KINDS, pick_channels
+from helpkit.edition.settings import Edition, EditionError, read_edition
+from helpkit.i18n.strings import Strings, StringsError, load_strings
+from helpkit.print.booklets import (
     EVIDENCE_PAGE,
     HOME_PAGE,
     LEAFLET_FONT_SIZE,
@@ -59,16 +64,10 @@ from helpkit.booklets import (
     read_page,
     toc_entries,
 )
-from helpkit.channels import ChannelDataError, ChannelTable, load_channels
-from helpkit.chromium import CHROMIUM_ARGS, chromium_path
-from helpkit.countries import INTERNATIONAL
-from helpkit.edition import Edition, EditionError, read_edition
-from helpkit.helpbox import HOME_KINDS, INTERNATIONAL_KINDS, pick_channels
+from helpkit.project import ProjectError, add_config_file, read_project
 from helpkit.publish import PublishError, interrupt_on_signals, publish_folder, shown
-from helpkit.strings import Strings, StringsError, load_strings
 
-PROJECT = Path(__file__).resolve().parent.parent.parent
-STYLESHEET = Path(__file__).with_name("print.css")
+STYLESHEET = resources.files(__package__) / "print.css"
 MARGIN = {"top": "15mm", "bottom": "18mm", "left": "15mm", "right": "15mm"}
 LEAFLET_MARGIN = {"top": "12mm", "bottom": "12mm", "left": "14mm", "right": "14mm"}
 # Smaller and smaller type until the leaflet fits one side; below the last it would be too small.
@@ -78,38 +77,6 @@ TOC_PASSES = 3
 
 class PrintError(Exception):
     """A problem the command reports in one message and exit code 1, without a traceback."""
-
-
-@dataclass(frozen=True)
-class Project:
-    """What the command reads from mkdocs.yml."""
-
-    root: Path
-    config: Mapping[str, Any]
-
-    @property
-    def site_url(self) -> str:
-        return str(self.config.get("site_url") or "").strip()
-
-    @property
-    def nav(self) -> list[Any]:
-        return list(self.config.get("nav") or [])
-
-    @property
-    def languages(self) -> list[str]:
-        for plugin in self.config.get("plugins") or []:
-            if isinstance(plugin, Mapping) and "i18n" in plugin:
-                return [str(language["locale"]) for language in plugin["i18n"]["languages"]]
-        raise PrintError(f"{self.root / 'mkdocs.yml'}: expected the i18n plugin with its languages")
-
-    @property
-    def directory_urls(self) -> bool:
-        return bool(self.config.get("use_directory_urls", True))
-
-
-def read_project(root: Path) -> Project:
-    with (root / "mkdocs.yml").open(encoding="utf-8") as config:
-        return Project(root=root, config=yaml_load(config) or {})
 
 
 def mkdocs_build(project: Path, dest: Path, environ: Mapping[str, str]) -> subprocess.CompletedProcess[str]:
@@ -361,7 +328,7 @@ def print_language(
 
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
-        prog="python -m helpkit.make_print",
+        prog="helpkit print",
         description="Write PDF booklets (one per audience), a one-page leaflet and an evidence checklist "
         "for every language, from the built site.",
     )
@@ -373,21 +340,24 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument(
         "--country", help="home country whose channels are printed (default: SITE_COUNTRY, else extra.country)"
     )
-    parser.add_argument("--project", type=Path, default=PROJECT, help="the project's folder (default: this one)")
+    add_config_file(parser)
     return parser.parse_args(argv)
 
 
 def run(args: argparse.Namespace, into: Path | None = None) -> list[Written]:
     """Every document, written into `into` (default: `--out`) and recorded as under `--out`."""
-    project = read_project(args.project.resolve())
+    try:
+        project = read_project(args.config_file)
+    except ProjectError as error:
+        raise PrintError(str(error)) from None
     environ = dict(os.environ)
     if args.country is not None:
         environ["SITE_COUNTRY"] = args.country
     if args.languages:
         environ["SITE_LANGUAGES"] = args.languages
     try:
-        edition = read_edition(project.config.get("extra") or {}, languages=project.languages, environ=environ)
-        table = load_channels(project.root / "data" / "reporting-channels.csv", today=datetime.date.today())
+        edition = read_edition(project.extra, languages=project.languages, environ=environ)
+        table = load_channels(project.channels_csv, today=datetime.date.today())
     except (EditionError, ChannelDataError) as error:
         message = str(error)
         if args.country is not None:
@@ -416,8 +386,8 @@ def run(args: argparse.Namespace, into: Path | None = None) -> list[Written]:
             build_site(project.root, site, languages=edition.languages, country=edition.country)
             default, languages = edition.languages[0], list(edition.languages)
         try:
-            strings = load_strings(project.root / "data" / "strings", languages)
-            labels = load_strings(project.root / "data" / "strings" / "print", languages)
+            strings = load_strings(project.strings, languages)
+            labels = load_strings(project.strings / "print", languages)
         except StringsError as error:
             raise PrintError(str(error)) from None
         layout = SiteLayout(default_language=default, site_url=project.site_url, directory_urls=project.directory_urls)
@@ -483,7 +453,3 @@ def main(argv: Sequence[str] | None = None) -> int:
     for record in written:
         print(f"  {_shown(record.path):<{width}}  {_pages(record.pages)}")
     return 0
-
-
-if __name__ == "__main__":
-    sys.exit(main())

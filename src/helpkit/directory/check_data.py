@@ -1,7 +1,6 @@
 """Check the reporting-channel data and summarise what it covers.
 
-Run from the repository as ``python -m helpkit.check_data`` (with hooks/ on the path, as
-``make check-data`` does).
+Run as ``helpkit check-data`` (``make check-data`` does) in the project's folder.
 """
 
 from __future__ import annotations
@@ -14,19 +13,18 @@ from datetime import date
 from pathlib import Path
 from typing import TextIO
 
-from helpkit.channels import (
-    DEFAULT_DATA,
+from helpkit.directory.channels import (
     INTERNATIONAL,
-    KINDS,
     STALE_AFTER,
     ChannelDataError,
     ChannelTable,
+    kinds,
     parse_channels,
 )
+from helpkit.project import ProjectError, add_config_file, read_project
 
 # Every country page should offer these: someone to call now, the police, and someone to talk to.
 ESSENTIAL_KINDS = ("emergency", "police", "helpline")
-assert set(ESSENTIAL_KINDS) <= set(KINDS), "the schema no longer has the essential kinds"
 _ESSENTIAL = f"{', '.join(ESSENTIAL_KINDS[:-1])} or {ESSENTIAL_KINDS[-1]}"
 
 _EPILOG = f"""\
@@ -42,7 +40,7 @@ and the number of rows never verified; the exit status is 0.
 
 def main(argv: list[str] | None = None, *, today: date | None = None) -> int:
     parser = argparse.ArgumentParser(
-        prog="python -m helpkit.check_data",
+        prog="helpkit check-data",
         description="Check the reporting-channel CSV against its schema and summarise it.",
         epilog=_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -51,13 +49,20 @@ def main(argv: list[str] | None = None, *, today: date | None = None) -> int:
         "path",
         nargs="?",
         type=Path,
-        default=DEFAULT_DATA,
         metavar="PATH",
-        help="the CSV file to check (default: data/reporting-channels.csv in the repository)",
+        help="the CSV file to check (default: data/reporting-channels.csv beside mkdocs.yml)",
     )
+    add_config_file(parser)
     arguments = parser.parse_args(argv)
     today = today or date.today()
-    path: Path = arguments.path
+    if arguments.path is None:
+        try:
+            path = read_project(arguments.config_file).channels_csv
+        except ProjectError as error:
+            print(f"error: {error}", file=sys.stderr)
+            return 1
+    else:
+        path = arguments.path
     shown = _shown(path)
 
     try:
@@ -93,15 +98,15 @@ def write_summary(table: ChannelTable, shown: str, out: TextIO) -> None:
         print(line, file=out)
 
     missing = [(code, [kind for kind in ESSENTIAL_KINDS if not _has(table, code, kind)]) for code in countries]
-    missing = [(code, kinds) for code, kinds in missing if kinds]
+    missing = [(code, absent) for code, absent in missing if absent]
     print(file=out)
     if not countries:
         # "Every country has ..." would be true of none: say what the file holds instead.
         print("No country has a row yet, only the international services.", file=out)
     elif missing:
         print(f"Countries missing an {_ESSENTIAL} row ({len(missing)}):", file=out)
-        for code, kinds in missing:
-            print(f"  {code}: no {', no '.join(kinds)}", file=out)
+        for code, absent in missing:
+            print(f"  {code}: no {', no '.join(absent)}", file=out)
     else:
         print(f"Every country has an {_ESSENTIAL} row.", file=out)
 
@@ -123,11 +128,11 @@ def write_summary(table: ChannelTable, shown: str, out: TextIO) -> None:
 
 def _coverage_table(table: ChannelTable, codes: Sequence[str]) -> list[str]:
     counts = Counter((channel.country, channel.kind) for channel in table.channels)
-    headings = ["country", *KINDS, "total"]
+    headings = ["country", *kinds(), "total"]
     widths = [len(heading) for heading in headings]
     lines = ["  ".join([headings[0], *(heading.rjust(len(heading)) for heading in headings[1:])])]
     for code in codes:
-        per_kind = [counts[(code, kind)] for kind in KINDS]
+        per_kind = [counts[(code, kind)] for kind in kinds()]
         cells = [code, *(str(count) if count else "-" for count in per_kind), str(sum(per_kind))]
         lines.append(
             "  ".join(
@@ -148,7 +153,3 @@ def _shown(path: Path) -> str:
         return str(path.resolve().relative_to(Path.cwd().resolve()))
     except ValueError:
         return str(path)
-
-
-if __name__ == "__main__":
-    sys.exit(main())

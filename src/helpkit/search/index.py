@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterable
-from pathlib import Path
+from importlib import resources
 
 # Languages that the lunr-languages set Material ships (assets/javascripts/lunr/) knows: their own
 # tokeniser, trimmer and stop words. Others are matched plainly, with no stop words.
@@ -51,7 +51,7 @@ LUNR_LANGUAGES = frozenset(
 # written: lunr's English trimmer would strip every letter outside A-Z (all of Ukrainian, say).
 PLAIN_SEPARATOR = r"[\s\-.,:;!?()\[\]«»\"“”„…]+"
 
-STEMMED_QUERY = Path(__file__).with_name("stemmed_query.js")
+STEMMED_QUERY = resources.files(__package__) / "stemmed_query.js"
 
 
 def search_config(language: str, base: dict) -> dict:

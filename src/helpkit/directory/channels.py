@@ -1,7 +1,7 @@
 """The directory of reporting channels: its CSV file read, checked and typed.
 
-The column names, their order and the allowed values come from the Table Schema next to the data
-(data/reporting-channels.schema.json), so a column is added in one place. The parser collects every
+The column names, their order and the allowed values come from the Table Schema shipped beside
+this module (reporting-channels.schema.json), so a column is added in one place. The parser collects every
 problem in the file before it raises, because the people who edit the data work in a spreadsheet
 and should be able to fix a whole file in one pass: a quote left open or an oversized cell is
 named, and every other row is still checked.
@@ -14,6 +14,9 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, fields
 from datetime import date, timedelta
+from functools import cache
+from importlib import resources
+from importlib.resources.abc import Traversable
 from pathlib import Path
 
 import phonenumbers
@@ -21,13 +24,12 @@ from babel import Locale
 from phonenumbers import shortnumberinfo
 from phonenumbers.shortnumberinfo import ShortNumberCost
 
-from helpkit.countries import INTERNATIONAL, is_country
+from helpkit.directory.countries import INTERNATIONAL, is_country
 from helpkit.plaintext import hidden_character
 from helpkit.webaddress import web_address_problem
 
-DATA_DIR = Path(__file__).resolve().parent.parent.parent / "data"
-DEFAULT_SCHEMA = DATA_DIR / "reporting-channels.schema.json"
-DEFAULT_DATA = DATA_DIR / "reporting-channels.csv"
+# The columns' contract, shipped with the parser that enforces it and published beside the data.
+SCHEMA = resources.files(__package__) / "reporting-channels.schema.json"
 
 
 # Beyond this a row's facts are treated as stale and the checker asks for a re-check.
@@ -191,7 +193,7 @@ class ChannelTable:
     warnings: tuple[Problem, ...] = ()
 
     def for_country(self, code: str) -> tuple[Channel, ...]:
-        """A country's channels (or INT's), in KINDS order, then in file order."""
+        """A country's channels (or INT's), in kinds() order, then in file order."""
         wanted = code.upper()
         found = [channel for channel in self.channels if channel.country == wanted]
         return tuple(sorted(found, key=lambda channel: (_kind_rank(channel.kind), channel.row)))
@@ -207,7 +209,7 @@ class ChannelTable:
         return tuple(channel for channel in self.channels if channel.verified is None)
 
 
-def load_schema(path: Path = DEFAULT_SCHEMA) -> Schema:
+def load_schema(path: Path | Traversable = SCHEMA) -> Schema:
     """Read a Table Schema; ValueError if it does not describe a Channel."""
     document = json.loads(path.read_text(encoding="utf-8"))
     columns = []
@@ -237,13 +239,19 @@ def load_schema(path: Path = DEFAULT_SCHEMA) -> Schema:
     return schema
 
 
-_DEFAULT_SCHEMA = load_schema()
+@cache
+def default_schema() -> Schema:
+    """The shipped schema, read once, when first needed."""
+    return load_schema(SCHEMA)
 
-KINDS: tuple[str, ...] = _DEFAULT_SCHEMA.field("kind").enum
+
+def kinds() -> tuple[str, ...]:
+    """The kinds of channel, in the order the directory and the help box show them."""
+    return default_schema().field("kind").enum
 
 
 def _kind_rank(kind: str) -> int:
-    return KINDS.index(kind) if kind in KINDS else len(KINDS)
+    return kinds().index(kind) if kind in kinds() else len(kinds())
 
 
 def load_channels(path: Path, *, today: date) -> ChannelTable:
@@ -257,7 +265,7 @@ def parse_channels(data: bytes, *, path: str, today: date, schema: Schema | None
     ``path`` only names the file in messages. ``today`` decides which dates lie in the future and
     which rows are stale. Raises ChannelDataError with every problem found.
     """
-    schema = schema or _DEFAULT_SCHEMA
+    schema = schema or default_schema()
     problems: list[Problem] = []
 
     def report(row: int, column: str, value: str, expected: str) -> None:

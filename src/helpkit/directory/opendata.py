@@ -6,7 +6,7 @@ import json
 from collections.abc import Sequence
 from dataclasses import asdict, fields
 
-from helpkit.channels import Channel
+from helpkit.directory.channels import Channel
 
 # Stable file names under the site's data/ folder, linked from every directory page.
 CSV_NAME = "reporting-channels.csv"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import re
 from functools import cache
-from pathlib import Path
+from importlib import resources
 
 from babel import Locale
 
@@ -38,7 +38,7 @@ def country_name(code: str, language: str) -> str:
 @cache
 def _regions() -> dict[str, str]:
     # Vendored from CLDR, whose region names Babel carries but whose containment it does not.
-    return json.loads((Path(__file__).with_name("regions.json")).read_text(encoding="utf-8"))["regions"]
+    return json.loads((resources.files(__package__) / "regions.json").read_text(encoding="utf-8"))["regions"]
 
 
 def region_of(code: str) -> str:

@@ -18,10 +18,10 @@ import segno
 from bs4 import BeautifulSoup, NavigableString, Tag
 from markupsafe import Markup
 
-from helpkit.channels import Channel
-from helpkit.directory import render_section
-from helpkit.helpbox import render_helpbox
-from helpkit.strings import Strings
+from helpkit.directory.channels import Channel
+from helpkit.directory.helpbox import render_helpbox
+from helpkit.directory.render import render_section
+from helpkit.i18n.strings import Strings
 
 HOME_PAGE = "index.md"
 YOUNG_FIRST_PAGE = "threatened/index.md"

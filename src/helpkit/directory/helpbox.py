@@ -6,9 +6,9 @@ from collections.abc import Sequence
 
 from markupsafe import Markup, escape
 
-from helpkit.channels import Channel
+from helpkit.directory.channels import Channel
 from helpkit.html import reach_links
-from helpkit.strings import Strings
+from helpkit.i18n.strings import Strings
 
 # What a frightened reader needs first, in that order; everything else is in the directory.
 HOME_KINDS = ("emergency", "helpline", "police")

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from mkdocs.config import config_options
 from mkdocs.config.base import Config, ValidationError
 
-from helpkit.colours import check_brand_colour
-from helpkit.countries import country_name, is_country
+from helpkit.directory.countries import country_name, is_country
+from helpkit.edition.colours import check_brand_colour
 from helpkit.plaintext import text_problem
 from helpkit.webaddress import web_address_problem
 

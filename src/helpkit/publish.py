@@ -430,7 +430,7 @@ def run_build(command: Sequence[str], folder: Path) -> None:
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
-        prog="python -m helpkit.publish",
+        prog="helpkit publish",
         usage="%(prog)s {site,zip} DEST [--folder NAME] [--languages LIST] -- COMMAND ... {} ...",
         description="Run a build command into a fresh folder ({} in the command), check it, and swap it "
         "in at DEST atomically (site), or zip it and move the zip to DEST (zip). One build of DEST at a "
@@ -485,7 +485,3 @@ def _checked(folder: Path, dest: Path, languages: Sequence[str]) -> None:
         check_site(folder, languages)
     except Incomplete as error:
         raise Incomplete(f"the new build of {shown(dest)} is incomplete: {error}") from None
-
-
-if __name__ == "__main__":
-    sys.exit(main())

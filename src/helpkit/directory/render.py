@@ -11,10 +11,10 @@ from babel import Locale
 from babel.dates import format_date
 from markupsafe import Markup, escape
 
-from helpkit.channels import KINDS, Channel, ChannelTable
-from helpkit.countries import INTERNATIONAL, country_name, region_of
+from helpkit.directory.channels import Channel, ChannelTable, kinds
+from helpkit.directory.countries import INTERNATIONAL, country_name, region_of
 from helpkit.html import ltr, reach_links
-from helpkit.strings import Strings
+from helpkit.i18n.strings import Strings
 
 
 def country_anchor(code: str) -> str:
@@ -88,7 +88,7 @@ def render_channel(channel: Channel, strings: Strings, language: str) -> Markup:
 
 def render_section(code: str, title: str, channels: Sequence[Channel], strings: Strings, language: str) -> Markup:
     groups = []
-    for kind in KINDS:
+    for kind in kinds():
         of_kind = [channel for channel in channels if channel.kind == kind]
         if of_kind:
             groups.append(

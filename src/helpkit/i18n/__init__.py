@@ -1,0 +1,1 @@
+"""Languages: the interface strings, each translation's English source and review state, and the status report."""

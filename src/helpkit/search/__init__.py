@@ -1,0 +1,1 @@
+"""Search per language: the merged index split into one per language, and the worker that stems queries."""
