@@ -15,11 +15,13 @@ from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority, get_plugin_logger
-from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
+from helpkit.build import i18n
+from helpkit.build.state import current
 from helpkit.directory.channels import SCHEMA, ChannelDataError, ChannelTable, load_channels
 from helpkit.directory.countries import region_name, region_slug
 from helpkit.directory.helpbox import HOME_KINDS, INTERNATIONAL_KINDS, pick_channels, render_helpbox
@@ -37,24 +39,22 @@ CRISIS_PAGE = "threatened/look-after-yourself.md"
 CRISIS_ANCHOR = "crisis"
 YOUNG_AUDIENCES = {"young", "friend"}
 
-# static-i18n re-runs the build once per language: read and check the data once per build.
-_state: dict[str, object] = {}
-
 
 def _root(config: MkDocsConfig) -> Path:
     return Path(config.config_file_path).parent
 
 
 def _language(config: MkDocsConfig) -> str:
-    return config.plugins["i18n"].current_language
+    return i18n.current(config)
 
 
+# After hooks/edition.py (100), which starts the build state; once per build.
 @event_priority(90)
 def on_config(config: MkDocsConfig) -> None:
-    i18n = config.plugins["i18n"]
-    if i18n.current_language not in (None, i18n.default_language):
+    state = current()
+    if state.channels is not None:
         return
-    edition = config.extra["edition"]
+    edition = state.edition
     root = _root(config)
     path = root / "data" / "reporting-channels.csv"
     try:
@@ -72,7 +72,7 @@ def on_config(config: MkDocsConfig) -> None:
     for warning in table.warnings:
         # INFO, not WARNING: `--strict` would fail the build over a date that only needs re-checking.
         log.info("stale data: %s", warning)
-    _state["table"] = table
+    state.channels = table
 
 
 def _helpbox_problem(table: ChannelTable, country: str) -> str | None:
@@ -101,11 +101,11 @@ def _helpbox_problem(table: ChannelTable, country: str) -> str | None:
 
 
 def _table() -> ChannelTable:
-    return _state["table"]  # type: ignore[return-value]
+    return current().table()
 
 
 def _strings(config: MkDocsConfig) -> Strings:
-    return config.extra["strings"][_language(config)]
+    return current().strings[_language(config)]
 
 
 def _page_source(title: str, description: str, region: str = "") -> str:
@@ -118,42 +118,19 @@ def _directory_path(region: str = "") -> str:
     return f"{DIRECTORY_FOLDER}/{region_slug(region)}.md" if region else DIRECTORY_PAGE
 
 
-def _in_language(config: MkDocsConfig, language: str, path: str) -> str:
-    return path if language == config.plugins["i18n"].default_language else f"{language}/{path}"
-
-
-def _url_of(config: MkDocsConfig, language: str, path: str) -> str:
-    return File.generated(config, _in_language(config, language, path), content="").url
-
-
-def _generated(config: MkDocsConfig, path: str, content: str, language: str, *, in_nav: bool = True) -> File:
-    """A page made by this hook, with its twin in every other language for the language switcher."""
-    generated = File.generated(
-        config,
-        _in_language(config, language, path),
-        content=content,
-        inclusion=InclusionLevel.INCLUDED if in_nav else InclusionLevel.NOT_IN_NAV,
-    )
-    generated.locale = language
-    generated.locale_alternate_of = language
-    generated.alternates = {
-        lang: generated if lang == language else File.generated(config, _in_language(config, lang, path), content="")
-        for lang in config.plugins["i18n"].build_languages
-    }
-    return generated
-
-
 # After static-i18n (-100) has sorted the files into the current language.
 @event_priority(-200)
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     language = _language(config)
     strings = _strings(config)
     title, description = strings["directory.title"], strings["directory.description"]
-    files.append(_generated(config, DIRECTORY_PAGE, _page_source(title, description), language))
+    files.append(i18n.generated_page(config, DIRECTORY_PAGE, _page_source(title, description), language))
     for region in regions_of(_table().countries()):
         name = region_name(region, language)
         files.append(
-            _generated(config, _directory_path(region), _page_source(name, description, region), language, in_nav=False)
+            i18n.generated_page(
+                config, _directory_path(region), _page_source(name, description, region), language, in_nav=False
+            )
         )
     return files
 
@@ -168,7 +145,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     if not _is_directory(page):
         return html
     language = _language(config)
-    main_url = _url_of(config, language, DIRECTORY_PAGE)
+    main_url = i18n.url_of(config, language, DIRECTORY_PAGE)
     region = page.meta.get("shk_region")
     if region:
         body = render_region(
@@ -188,8 +165,8 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
         _table(),
         strings=_strings(config),
         language=language,
-        home=config.extra["edition"].country,
-        region_url=lambda code: get_relative_url(_url_of(config, language, _directory_path(code)), page.url),
+        home=current().edition.country,
+        region_url=lambda code: get_relative_url(i18n.url_of(config, language, _directory_path(code)), page.url),
         open_data=open_data,
     )
     return html + str(body)
@@ -200,7 +177,7 @@ def _find(nav: Navigation, path: str) -> Page | None:
 
 
 def _helpbox(config: MkDocsConfig, *, directory_url: str, crisis_url: str | None) -> Markup:
-    edition = config.extra["edition"]
+    edition = current().edition
     if edition.country:
         channels = pick_channels(_table().for_country(edition.country), HOME_KINDS)
     else:
@@ -236,7 +213,7 @@ def on_template_context(context: dict, template_name: str, config: MkDocsConfig)
     root = context["base_url"].rstrip("/") + "/"
 
     def url(path: str) -> str:
-        return urljoin(root, _url_of(config, language, path))
+        return urljoin(root, i18n.url_of(config, language, path))
 
     context["helpbox"] = _helpbox(
         config, directory_url=url(DIRECTORY_PAGE), crisis_url=url(CRISIS_PAGE) + f"#{CRISIS_ANCHOR}"
@@ -248,7 +225,7 @@ def on_template_context(context: dict, template_name: str, config: MkDocsConfig)
 # After static-i18n (-100) built every language: runs once, on the outermost build.
 @event_priority(-200)
 def on_post_build(config: MkDocsConfig) -> None:
-    if config.plugins["i18n"].building:
+    if not i18n.is_last_pass(config):
         return
     root, site = _root(config), Path(config.site_dir)
     folder = site / "data"

@@ -1,4 +1,5 @@
-"""Validate the edition settings, apply SITE_COUNTRY / SITE_LANGUAGES, load the interface strings."""
+"""Start the build: validate the edition settings, apply SITE_COUNTRY / SITE_LANGUAGES, load the
+interface strings, and make the build state every other hook reads (helpkit.build.state)."""
 
 from __future__ import annotations
 
@@ -9,40 +10,34 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
 
+from helpkit.build import i18n
+from helpkit.build.state import BuildState, begin, current, end
 from helpkit.edition.colours import edition_css
 from helpkit.edition.settings import EditionError, language_text_problems, read_edition
 from helpkit.i18n.strings import StringsError, load_strings
 
-# static-i18n runs on_config once per language: read the strings files once per build, again only
-# when one of them changed (as under `make serve`).
-_loaded: dict[tuple, dict] = {}
-
-
-def _strings(folder: Path, languages: tuple[str, ...]) -> dict:
-    key = (folder, languages, tuple(sorted((p.name, p.stat().st_mtime_ns) for p in folder.glob("*.yml"))))
-    if key not in _loaded:
-        _loaded.clear()
-        _loaded[key] = load_strings(folder, languages)
-    return _loaded[key]
+EDITION_CSS = "assets/stylesheets/edition.css"
 
 
 # Before static-i18n's own on_config (-100), which reads which languages to build.
 @event_priority(100)
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    i18n = config.plugins["i18n"]
-    configured = [language.locale for language in i18n.config.languages]
-    languages = [
-        {
-            key: getattr(language, key, None)
-            for key in ("locale", "name", "site_name", "site_description", "nav_translations")
-        }
-        for language in i18n.config.languages
-    ]
+    if i18n.current(config) is not None:
+        return config  # a later language of the same build: the state is made
+    languages = i18n.configured(config)
     config_file = os.path.basename(config.config_file_path or "mkdocs.yml")
-    problems = language_text_problems(languages, site=config, config_file=config_file)
+    problems = language_text_problems(
+        [language.as_mapping() for language in languages], site=config, config_file=config_file
+    )
     try:
-        edition = read_edition(config.extra, languages=configured, environ=os.environ, config_file=config_file)
+        edition = read_edition(
+            config.extra,
+            languages=[language.locale for language in languages],
+            environ=os.environ,
+            config_file=config_file,
+        )
     except EditionError as error:
         problems = [*error.problems, *problems]
     if problems:
@@ -54,27 +49,45 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
                 f"mkdocs.yml: theme.{setting}: {image!r}: expected an image file below {config.docs_dir}/"
             )
     try:
-        strings = _strings(Path(config.config_file_path).parent / "data" / "strings", edition.languages)
+        strings = load_strings(Path(config.config_file_path).parent / "data" / "strings", edition.languages)
     except StringsError as error:
         raise PluginError(str(error)) from None
-    # static-i18n builds the languages flagged `build`, and its first build is the `default` one.
-    for language in i18n.config.languages:
-        language.build = language.locale in edition.languages
-        language.default = language.locale == edition.languages[0]
-        language.link = "/" if language.default else f"/{language.locale}/"
-    config.extra["edition"] = edition
-    config.extra["strings"] = strings
+    i18n.choose(config, edition.languages)
+    begin(BuildState(edition=edition, strings=strings))
     if EDITION_CSS not in config.extra_css:
         config.extra_css.append(EDITION_CSS)
     return config
 
 
-EDITION_CSS = "assets/stylesheets/edition.css"
-
-
 # After static-i18n (-100) has sorted the files into the current language.
 @event_priority(-200)
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    css = edition_css(config.extra["edition"].brand_colour)
-    files.append(File.generated(config, EDITION_CSS, content=css))
+    files.append(File.generated(config, EDITION_CSS, content=edition_css(current().edition.brand_colour)))
     return files
+
+
+def _theme_values(context: dict, config: MkDocsConfig) -> dict:
+    # What overrides/ prints besides MkDocs' own context: the publisher and the page's strings.
+    state = current()
+    context["edition"] = state.edition
+    context["strings"] = state.strings[i18n.current(config)]
+    return context
+
+
+def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: object) -> dict:
+    return _theme_values(context, config)
+
+
+def on_template_context(context: dict, template_name: str, config: MkDocsConfig) -> dict:
+    return _theme_values(context, config)
+
+
+# Last of all, once every language is built.
+@event_priority(-1000)
+def on_post_build(config: MkDocsConfig) -> None:
+    if i18n.is_last_pass(config):
+        end()
+
+
+def on_build_error(error: Exception) -> None:
+    end()

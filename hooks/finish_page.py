@@ -15,29 +15,23 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from helpkit.build import i18n
+from helpkit.build.state import current
 from helpkit.page.csp import add_security_meta, inline_script_hashes, theme_scripts
 from helpkit.page.edits import insert_after_body_open, set_html_direction, set_search
 from helpkit.page.frontmatter import front_matter_problem
 from helpkit.page.material_fixes import repair
 from helpkit.page.quickexit import render_quick_exit
 from helpkit.page.scan import page_problems, protect_external_links, scan
-from offline import offline_enabled
-
-# Per build: the theme's own inline scripts (read once from its templates), what the pages did
-# wrong (reported all at once when every language is built), and each language's 404 page.
-_own_scripts: dict[tuple[str, ...], tuple] = {}
-_problems: list[str] = []
-_not_found: dict[str, str] = {}
 
 
 def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
-    folders = tuple(config.theme.dirs)
-    if folders not in _own_scripts:
-        _own_scripts.clear()
+    state = current()
+    if not state.own_scripts:
         loader = env.loader
         assert loader is not None
         names = [name for name in loader.list_templates() if name.endswith(".html")]
-        _own_scripts[folders] = theme_scripts(loader.get_source(env, name)[0] for name in names)
+        state.own_scripts = theme_scripts(loader.get_source(env, name)[0] for name in names)
     return env
 
 
@@ -51,7 +45,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     # MkDocs keeps front matter it cannot parse as the page's text, and builds on.
     problem = front_matter_problem(markdown)
     if problem:
-        _problems.append(f"{_source(page, config)}: {problem}")
+        current().problems.append(f"{_source(page, config)}: {problem}")
     return markdown
 
 
@@ -65,51 +59,44 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
 def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
     if template_name != "404.html":
         return output_content
-    language = config.plugins["i18n"].current_language
+    language = i18n.current(config)
     finished = finish(output_content, config, source=f"404.html (theme template, language {language})")
     # static-i18n writes every language's 404.html over the same file: each is kept and written
     # into its own language folder once every language is built.
-    _not_found[language] = finished
+    current().not_found[language] = finished
     return finished
 
 
 @event_priority(-200)
 def on_post_build(config: MkDocsConfig) -> None:
-    i18n = config.plugins["i18n"]
-    if i18n.building:
+    if not i18n.is_last_pass(config):
         return
-    problems, pages = list(_problems), dict(_not_found)
-    _problems.clear()
-    _not_found.clear()
-    if problems:
+    state = current()
+    if state.problems:
         raise PluginError(
-            f"{len(problems)} problem(s) in the pages (only the theme's own scripts may run, nothing "
-            "may be embedded or loaded from another site, front matter must be valid YAML):\n" + "\n".join(problems)
+            f"{len(state.problems)} problem(s) in the pages (only the theme's own scripts may run, nothing "
+            "may be embedded or loaded from another site, front matter must be valid YAML):\n"
+            + "\n".join(state.problems)
         )
     site = Path(config.site_dir)
-    for language, text in pages.items():
-        folder = site if language == i18n.default_language else site / language
+    for language, text in state.not_found.items():
+        folder = site / i18n.folder(config, language)
         folder.mkdir(parents=True, exist_ok=True)
         (folder / "404.html").write_text(text, encoding="utf-8")
 
 
 def finish(output: str, config: MkDocsConfig, *, source: str) -> str:
-    i18n = config.plugins["i18n"]
-    language = i18n.current_language
-    bar = render_quick_exit(
-        target=config.extra["edition"].quick_exit_url,
-        strings=config.extra["strings"][language],
-    )
+    state = current()
+    language = i18n.current(config)
+    bar = render_quick_exit(target=state.edition.quick_exit_url, strings=state.strings[language])
     output = set_html_direction(insert_after_body_open(repair(output), bar))
-    folder = "" if language == i18n.default_language else language
-    output = set_search(output, folder=folder, worker=config.extra["search_worker"])
+    output = set_search(output, folder=i18n.folder(config, language), worker=state.search_worker)
     found = scan(output)
     own_origin = _origin(config.site_url or "")
-    own_scripts = _own_scripts[tuple(config.theme.dirs)]
-    problems = page_problems(found, own_scripts=own_scripts, own_origin=own_origin)
-    _problems.extend(f"{source}: {problem}" for problem in problems)
+    problems = page_problems(found, own_scripts=state.own_scripts, own_origin=own_origin)
+    state.problems.extend(f"{source}: {problem}" for problem in problems)
     output = protect_external_links(output, found, own_origin=own_origin)
-    return add_security_meta(output, inline_script_hashes(found), offline=offline_enabled(config))
+    return add_security_meta(output, inline_script_hashes(found), offline=i18n.offline_enabled(config))
 
 
 def _origin(address: str) -> str:

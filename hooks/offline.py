@@ -14,19 +14,16 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
+from helpkit.build import i18n
+
 SHIM = "assets/javascripts/iframe-worker-shim.js"
 PACKAGE_SHIM = Path("tools/node/node_modules/iframe-worker/shim/index.js")
-
-
-def offline_enabled(config: MkDocsConfig) -> bool:
-    plugin = config.plugins.get("material/offline")
-    return bool(plugin and plugin.config.enabled)
 
 
 # After the offline plugin's own on_config (0), which adds the unpkg.com address.
 @event_priority(-10)
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    if not offline_enabled(config):
+    if not i18n.offline_enabled(config):
         return config
     polyfills = config.extra.get("polyfills", [])
     config.extra["polyfills"] = [SHIM if "iframe-worker" in str(url) else url for url in polyfills]
@@ -35,7 +32,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 
 @event_priority(-200)
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    if not offline_enabled(config):
+    if not i18n.offline_enabled(config):
         return files
     shim = Path(config.config_file_path).parent / PACKAGE_SHIM
     if not shim.is_file():

@@ -16,8 +16,9 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 
+from helpkit.build import i18n
+from helpkit.build.state import current
 from helpkit.search.index import split_index, stemmed_worker
-from offline import offline_enabled
 
 WORKERS = "assets/javascripts/workers/"
 
@@ -37,26 +38,25 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     for unused in (material, files.get_file_from_path(material.src_uri + ".map")):
         if unused is not None:
             files.remove(unused)
-    # Read by finish_page, which names this worker in every page's Material config.
-    config.extra["search_worker"] = name
+    # finish_page names this worker in every page's Material config.
+    current().search_worker = name
     return files
 
 
 # After static-i18n (-100) has written the merged index: once, on the outermost build.
 @event_priority(-200)
 def on_post_build(config: MkDocsConfig) -> None:
-    i18n = config.plugins["i18n"]
-    if i18n.building:
+    if not i18n.is_last_pass(config):
         return
     site = Path(config.site_dir)
     merged_path = site / "search" / "search_index.json"
     merged = json.loads(merged_path.read_text(encoding="utf-8"))
-    indexes = split_index(merged, default=i18n.default_language, languages=i18n.build_languages)
+    indexes = split_index(merged, default=i18n.default(config), languages=i18n.built(config))
     for language, index in indexes.items():
-        folder = site / ("" if language == i18n.default_language else language) / "search"
+        folder = site / i18n.folder(config, language) / "search"
         folder.mkdir(parents=True, exist_ok=True)
         text = json.dumps(index, ensure_ascii=False, separators=(",", ":"))
         (folder / "search_index.json").write_text(text, encoding="utf-8")
-        if offline_enabled(config):
+        if i18n.offline_enabled(config):
             # From file:// Material loads the index as a script, as the offline plugin writes it.
             (folder / "search_index.js").write_text(f"var __index = {text}", encoding="utf-8")

@@ -15,17 +15,19 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
+from helpkit.build import i18n
+from helpkit.build.state import current
 from helpkit.i18n.translations import OUTDATED, SOURCE_LANGUAGE, UNREVIEWED, page_state
 
 log = get_plugin_logger("translations")
 
 
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
-    language = config.plugins["i18n"].current_language
+    language = i18n.current(config)
     context["translation_note"] = ""
     if language == SOURCE_LANGUAGE or page.file.generated_by is not None:
         return context
-    if page.file.locale != language:
+    if i18n.page_language(page.file) != language:
         relative = PurePosixPath(page.file.src_uri).relative_to(SOURCE_LANGUAGE)
         log.warning(
             f"untranslated: '{relative}' would be shown in English in '{language}': "
@@ -35,9 +37,9 @@ def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Naviga
     relative = PurePosixPath(page.file.src_uri).relative_to(language)
     source = Path(config.docs_dir) / SOURCE_LANGUAGE / relative
     state = page_state(source.read_text(encoding="utf-8"), page.meta)
-    strings = config.extra["strings"][language]
+    strings = current().strings[language]
     if state == OUTDATED:
-        english = page.file.alternates.get(SOURCE_LANGUAGE) if hasattr(page.file, "alternates") else None
+        english = i18n.alternate(page.file, SOURCE_LANGUAGE)
         href = get_relative_url(english.url, page.url) if english else ""
         context["translation_note"] = Markup(
             '<p class="shk-translation shk-translation--outdated" role="note">{} '

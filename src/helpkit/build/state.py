@@ -1,0 +1,61 @@
+"""What the hooks compute once and share: one typed object per build.
+
+static-i18n runs the whole MkDocs build once per language, with the same config, and MkDocs
+loads each hook module once, so a build's shared values need one home that outlives a single
+language. It is this module: `begin` makes the state at the build's first event, every hook reads
+`current()`, and `end` drops it when the last language is built or the build fails. Its lifetime is
+one `mkdocs build` (every language), or one rebuild under `mkdocs serve`.
+
+What holds per language (the strings, the folder) is read through `helpkit.build.i18n`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from helpkit.directory.channels import ChannelTable
+from helpkit.edition.settings import Edition
+from helpkit.i18n.strings import Strings
+
+
+@dataclass
+class BuildState:
+    edition: Edition
+    # Interface strings per language code.
+    strings: dict[str, Strings]
+    # The reporting channels, read and checked once (hooks/directory.py).
+    channels: ChannelTable | None = None
+    # File name of the search worker that stems queries (hooks/search.py), named in every page.
+    search_worker: str = ""
+    # The inline scripts of the theme's templates, the only ones a page may run (hooks/finish_page.py).
+    own_scripts: tuple[re.Pattern[str], ...] = ()
+    # What the pages did wrong, reported all at once when every language is built.
+    problems: list[str] = field(default_factory=list)
+    # Each language's finished 404 page, written into its folder at the end.
+    not_found: dict[str, str] = field(default_factory=dict)
+
+    def table(self) -> ChannelTable:
+        if self.channels is None:
+            raise RuntimeError("the reporting channels are read in on_config; no hook may ask for them earlier")
+        return self.channels
+
+
+_current: BuildState | None = None
+
+
+def begin(state: BuildState) -> BuildState:
+    global _current
+    _current = state
+    return state
+
+
+def current() -> BuildState:
+    if _current is None:
+        raise RuntimeError("no build is running: hooks/edition.py starts the build state in on_config")
+    return _current
+
+
+def end() -> None:
+    global _current
+    _current = None
