@@ -114,9 +114,7 @@ def generated_page(config: MkDocsConfig, path: str, content: str, language: str,
     generated.locale = language  # type: ignore[attr-defined]
     generated.locale_alternate_of = language  # type: ignore[attr-defined]
     generated.alternates = {  # type: ignore[attr-defined]
-        other: generated
-        if other == language
-        else File.generated(config, in_language(config, other, path), content="")
+        other: generated if other == language else File.generated(config, in_language(config, other, path), content="")
         for other in built(config)
     }
     return generated

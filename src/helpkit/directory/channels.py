@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, fields
 from datetime import date, timedelta
 from functools import cache
@@ -35,7 +35,7 @@ SCHEMA = resources.files(__package__) / "reporting-channels.schema.json"
 # Beyond this a row's facts are treated as stale and the checker asks for a re-check.
 STALE_AFTER = timedelta(days=365)
 
-_LANGUAGES = frozenset(code for code in Locale("en").languages if len(code) == 2 and code.isalpha())
+_LANGUAGES = frozenset(code for code in map(str, Locale("en").languages) if len(code) == 2 and code.isalpha())
 
 # Real short numbers that libphonenumber's metadata does not know as free or standard-rate (some it
 # does not list at all, some it lists without a cost), each with the page it was read on: its row's
@@ -501,7 +501,7 @@ def _decode(data: bytes, path: str) -> str:
 _Report = Callable[[int, str, str, str], None]
 
 
-def _check_header(header: list[str] | None, schema: Schema, report: _Report) -> None:
+def _check_header(header: Sequence[str] | None, schema: Schema, report: _Report) -> None:
     names = schema.names
     wanted = f"the header must be: {','.join(names)}"
     if header is None or not any(cell.strip() for cell in header):

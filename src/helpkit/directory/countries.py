@@ -21,7 +21,9 @@ _NOT_COUNTRIES = frozenset({"EU", "EZ", "UN", "QO", "XA", "XB", "ZZ", "AC", "CP"
 @cache
 def _codes() -> frozenset[str]:
     territories = Locale("en").territories
-    return frozenset(code for code in territories if len(code) == 2 and code.isalpha() and code not in _NOT_COUNTRIES)
+    return frozenset(
+        code for code in map(str, territories) if len(code) == 2 and code.isalpha() and code not in _NOT_COUNTRIES
+    )
 
 
 def is_country(code: str) -> bool:

@@ -220,7 +220,7 @@ def language_text_problems(
         translations = language.get("nav_translations") or {}
         if isinstance(translations, Mapping):
             texts.update({f"nav_translations: {title}": text for title, text in translations.items()})
-        for key, text in texts.items():
-            if text and (wrong := text_problem(str(text), printed_by_theme=True)):
-                problems.append(f"{where} ({locale}): {key}: {str(text)!r}: {wrong}")
+        for key, value in texts.items():
+            if value and (wrong := text_problem(str(value), printed_by_theme=True)):
+                problems.append(f"{where} ({locale}): {key}: {str(value)!r}: {wrong}")
     return problems

@@ -247,9 +247,10 @@ def show_addresses(soup: Tag) -> None:
     """Print every web address beside its link, unless the link's text already is the address."""
     for anchor in soup.find_all("a", href=True):
         href = str(anchor["href"])
-        if not href.startswith(("https://", "http://")) or "shk-print-link" in anchor.get("class", []):
+        classes = list(anchor.get_attribute_list("class"))
+        if not href.startswith(("https://", "http://")) or "shk-print-link" in classes:
             continue
-        anchor["class"] = [*anchor.get("class", []), "shk-print-link"]
+        anchor["class"] = " ".join([*classes, "shk-print-link"])
         shown = display_address(href)
         if _text(anchor) in (shown, href, shown.rstrip("/")):
             continue

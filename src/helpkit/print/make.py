@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import argparse
 import datetime
+import functools
 import io
 import os
 import subprocess
@@ -37,6 +38,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
+from typing import Any, cast
 
 from babel.dates import format_date
 from bs4 import BeautifulSoup
@@ -152,7 +154,7 @@ class Renderer:
             display_header_footer=footer is not None,
             header_template="<span></span>",
             footer_template=footer or "<span></span>",
-            margin=dict(margin),
+            margin=cast(Any, dict(margin)),  # Playwright's PdfMargins: the same four keys
             outline=True,
             tagged=True,
         )
@@ -173,7 +175,13 @@ def chapter_pages(pdf: bytes, chapter_ids: Sequence[str]) -> dict[str, int]:
     missing = [chapter for chapter in chapter_ids if f"/{chapter}" not in destinations]
     if missing:
         raise PrintError(f"Chromium's PDF has no destination for the chapters {', '.join(missing)}")
-    return {chapter: reader.get_destination_page_number(destinations[f"/{chapter}"]) + 1 for chapter in chapter_ids}
+    pages: dict[str, int] = {}
+    for chapter in chapter_ids:
+        number = reader.get_destination_page_number(destinations[f"/{chapter}"])
+        if number is None:
+            raise PrintError(f"Chromium's PDF places the chapter {chapter} on no page")
+        pages[chapter] = number + 1
+    return pages
 
 
 def render_booklet(
@@ -311,7 +319,7 @@ def print_language(
         ids = [chapter_id for chapter_id, _ in toc_entries(pages, strings)]
         pdf = render_booklet(
             renderer,
-            lambda numbers, booklet=booklet, pages=pages: assemble_booklet(ctx, booklet, pages, numbers),
+            functools.partial(assemble_booklet, ctx, booklet, pages),
             ids,
             footer_template(pages[0].title, ctx.direction),
         )
