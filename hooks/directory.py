@@ -25,7 +25,7 @@ from helpkit.build.state import current
 from helpkit.directory.channels import SCHEMA, ChannelDataError, ChannelTable, load_channels
 from helpkit.directory.countries import region_name, region_slug
 from helpkit.directory.helpbox import HOME_KINDS, INTERNATIONAL_KINDS, pick_channels, render_helpbox
-from helpkit.directory.opendata import CSV_NAME, JSON_NAME, SCHEMA_NAME, channels_json
+from helpkit.directory.opendata import CSV_NAME, JSON_NAME, PACKAGE_NAME, SCHEMA_NAME, channels_json, data_package
 from helpkit.directory.render import regions_of, render_directory, render_region
 from helpkit.i18n.strings import Strings
 from helpkit.page.frontmatter import page_source
@@ -233,3 +233,4 @@ def on_post_build(config: MkDocsConfig) -> None:
     shutil.copyfile(root / "data" / CSV_NAME, folder / CSV_NAME)
     (folder / SCHEMA_NAME).write_bytes(SCHEMA.read_bytes())
     (folder / JSON_NAME).write_text(channels_json(_table().channels), encoding="utf-8")
+    (folder / PACKAGE_NAME).write_text(data_package(), encoding="utf-8")

@@ -14,6 +14,7 @@ from mkdocs.structure.pages import Page
 
 from helpkit.build import i18n
 from helpkit.build.state import BuildState, begin, current, end
+from helpkit.directory.opendata import DATA_LICENCE, PAGES_LICENCE
 from helpkit.edition.colours import edition_css
 from helpkit.edition.settings import EditionError, language_text_problems, read_edition
 from helpkit.i18n.strings import StringsError, load_strings
@@ -67,10 +68,14 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def _theme_values(context: dict, config: MkDocsConfig) -> dict:
-    # What overrides/ prints besides MkDocs' own context: the publisher and the page's strings.
+    # What overrides/ prints besides MkDocs' own context: the publisher, the page's strings, the licences.
     state = current()
     context["edition"] = state.edition
     context["strings"] = state.strings[i18n.current(config)]
+    context["licences"] = [
+        ("footer.licence_pages", "CC BY-SA 4.0", PAGES_LICENCE["path"]),
+        ("footer.licence_data", "CC BY 4.0", DATA_LICENCE["path"]),
+    ]
     return context
 
 

@@ -229,15 +229,28 @@ def swap_in(
 
 @contextlib.contextmanager
 def signals_deferred() -> Iterator[None]:
-    """SIGINT, SIGTERM and SIGHUP wait until the block ends (then they are delivered)."""
-    if not hasattr(signal, "pthread_sigmask"):
+    """SIGINT, SIGTERM and SIGHUP wait until the block ends (then they are delivered).
+
+    The signals are caught and remembered rather than masked: a signal sent to the process may
+    reach any of its threads, and Python runs every handler in the main thread, where this runs.
+    """
+    pending: list[int] = []
+
+    def remember(signum: int, frame: object) -> None:
+        pending.append(signum)
+
+    try:
+        previous = {signum: signal.signal(signum, remember) for signum in _DEFERRED}
+    except ValueError:  # not the main thread: no handler can be set, nothing to defer
         yield
         return
-    previous = signal.pthread_sigmask(signal.SIG_BLOCK, _DEFERRED)
     try:
         yield
     finally:
-        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+        for signum, handler in previous.items():
+            signal.signal(signum, handler)
+        if pending:
+            signal.raise_signal(pending[0])
 
 
 def _raise_interrupt(signum: int, frame: object) -> None:
