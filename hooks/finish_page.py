@@ -23,6 +23,7 @@ from helpkit.page.frontmatter import front_matter_problem
 from helpkit.page.material_fixes import repair
 from helpkit.page.quickexit import render_quick_exit
 from helpkit.page.scan import page_problems, protect_external_links, scan
+from helpkit.problems import ProblemsError
 
 
 def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:
@@ -73,11 +74,11 @@ def on_post_build(config: MkDocsConfig) -> None:
         return
     state = current()
     if state.problems:
-        raise PluginError(
-            f"{len(state.problems)} problem(s) in the pages (only the theme's own scripts may run, nothing "
-            "may be embedded or loaded from another site, front matter must be valid YAML):\n"
-            + "\n".join(state.problems)
+        where = (
+            "the pages (only the theme's own scripts may run, nothing may be embedded or loaded "
+            "from another site, front matter must be valid YAML)"
         )
+        raise PluginError(str(ProblemsError(where, state.problems)))
     site = Path(config.site_dir)
     for language, text in state.not_found.items():
         folder = site / i18n.folder(config, language)

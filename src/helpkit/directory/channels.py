@@ -26,6 +26,7 @@ from phonenumbers.shortnumberinfo import ShortNumberCost
 
 from helpkit.directory.countries import INTERNATIONAL, is_country
 from helpkit.plaintext import hidden_character
+from helpkit.problems import ProblemsError
 from helpkit.webaddress import web_address_problem
 
 # The columns' contract, shipped with the parser that enforces it and published beside the data.
@@ -171,18 +172,12 @@ class Problem:
         return f"{self.path}:{self.row}:{self.column}: {self.value!r}: {self.expected}"
 
 
-class ChannelDataError(ValueError):
-    """The data file has problems; ``problems`` lists every one found."""
+class ChannelDataError(ProblemsError):
+    """The data file has problems; ``problems`` lists every one found (as `Problem`s)."""
 
     def __init__(self, path: str, problems: Iterable[Problem]) -> None:
+        super().__init__(path, problems)
         self.path = path
-        self.problems = tuple(problems)
-        super().__init__(self.path, self.problems)
-
-    def __str__(self) -> str:
-        count = len(self.problems)
-        heading = f"{count} problem{'' if count == 1 else 's'} in {self.path}"
-        return "\n".join([heading, *(str(problem) for problem in self.problems)])
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -17,6 +17,7 @@ from mkdocs.config.base import Config, ValidationError
 from helpkit.directory.countries import country_name, is_country
 from helpkit.edition.colours import check_brand_colour
 from helpkit.plaintext import text_problem
+from helpkit.problems import ProblemsError
 from helpkit.webaddress import web_address_problem
 
 
@@ -37,13 +38,15 @@ class _Country(config_options.Type):
 
 
 class _HttpsUrl(config_options.Type):
-    def __init__(self, *, required: bool) -> None:
-        super().__init__(str, default="" if not required else None)
-        self.required = required
+    """An https:// address that opens the host it shows; `optional` ones may be left empty."""
+
+    def __init__(self, *, optional: bool = False) -> None:
+        super().__init__(str, default="" if optional else None)
+        self.optional = optional
 
     def run_validation(self, value: object) -> str:
         text = str(super().run_validation(value) or "").strip()
-        if not text and not self.required:
+        if not text and self.optional:
             return ""
         problem = web_address_problem(text, schemes=("https",), wanted="expected an https:// address")
         if problem:
@@ -62,7 +65,7 @@ class _Contact(config_options.Type):
         if not text:
             return ""
         if "@" not in text:
-            return _HttpsUrl(required=False).run_validation(text)
+            return _HttpsUrl(optional=True).run_validation(text)
         if not _is_email(text):
             raise ValidationError(f"{text!r}: expected an e-mail address such as help@example.org, or an https:// page")
         return text
@@ -115,8 +118,14 @@ class EditionSchema(Config):
     country = _Country()
     organisation = _Text()
     contact = _Contact()
-    quick_exit_url = _HttpsUrl(required=True)
+    quick_exit_url = _HttpsUrl()
     brand_colour = _BrandColour()
+
+
+# The options the schema declares, by name, in the order declared.
+_OPTIONS: dict[str, config_options.BaseConfigOption] = {
+    name: option for name, option in vars(EditionSchema).items() if isinstance(option, config_options.BaseConfigOption)
+}
 
 
 @dataclass(frozen=True)
@@ -139,10 +148,9 @@ class Edition:
         return country_name(self.country, language) if self.country else ""
 
 
-class EditionError(ValueError):
+class EditionError(ProblemsError):
     def __init__(self, problems: Sequence[str]) -> None:
-        self.problems = tuple(problems)
-        super().__init__(f"{len(self.problems)} problem(s) in the edition settings:\n" + "\n".join(self.problems))
+        super().__init__("the edition settings", problems)
 
 
 def read_edition(
@@ -153,16 +161,16 @@ def read_edition(
     config_file: str = "mkdocs.yml",
 ) -> Edition:
     """Validate `extra:` with SITE_COUNTRY and SITE_LANGUAGES applied; list every problem at once."""
-    keys = [key for key, _ in EditionSchema._schema]
-    settings = {key: extra[key] for key in keys if key in extra}
-    origin = {key: f"{config_file}: extra.{key}" for key in keys}
+    settings = dict(extra)
+    origin = {key: f"{config_file}: extra.{key}" for key in _OPTIONS}
     if "SITE_COUNTRY" in environ:
         settings["country"] = environ["SITE_COUNTRY"]
         origin["country"] = "environment variable SITE_COUNTRY"
-    # MkDocs' own Config.validate() stops at the first bad option; an editor wants them all.
+    # Each option on its own: MkDocs' Config.validate() stops at the first that fails, and an
+    # editor wants them all.
     values: dict[str, str] = {}
     problems: list[str] = []
-    for key, option in EditionSchema._schema:
+    for key, option in _OPTIONS.items():
         try:
             values[key] = option.validate(settings.get(key))
         except ValidationError as error:

@@ -14,6 +14,7 @@ from typing import Any
 import yaml
 
 from helpkit.plaintext import text_problem
+from helpkit.problems import ProblemsError
 
 REFERENCE_LANGUAGE = "en"
 # Keys whose text the theme prints into pages as it is (the directory's title and description
@@ -21,12 +22,11 @@ REFERENCE_LANGUAGE = "en"
 PRINTED_BY_THEME = frozenset({"directory.title", "directory.description"})
 
 
-class StringsError(ValueError):
+class StringsError(ProblemsError):
     """Every problem found in the strings files, one per line."""
 
     def __init__(self, problems: Iterable[str]) -> None:
-        self.problems = tuple(problems)
-        super().__init__(f"{len(self.problems)} problem(s) in the interface strings:\n" + "\n".join(self.problems))
+        super().__init__("the interface strings", problems)
 
 
 @dataclass(frozen=True)
