@@ -24,7 +24,7 @@ from helpkit.build import i18n
 from helpkit.build.state import current
 from helpkit.directory.channels import SCHEMA, ChannelDataError, ChannelTable, load_channels
 from helpkit.directory.countries import region_name, region_slug
-from helpkit.directory.helpbox import HOME_KINDS, INTERNATIONAL_KINDS, pick_channels, render_helpbox
+from helpkit.directory.helpbox import helpbox_channels, helpbox_problem, render_helpbox
 from helpkit.directory.opendata import CSV_NAME, JSON_NAME, PACKAGE_NAME, SCHEMA_NAME, channels_json, data_package
 from helpkit.directory.render import regions_of, render_directory, render_region
 from helpkit.i18n.strings import Strings
@@ -66,38 +66,13 @@ def on_config(config: MkDocsConfig) -> None:
             f"{path.relative_to(root)}: cannot read the reporting-channel data ({error.strerror or error}): "
             "expected a CSV file there (data/README.md describes it)"
         ) from None
-    problem = _helpbox_problem(table, edition.country)
+    problem = helpbox_problem(table, edition.country)
     if problem:
         raise PluginError(problem)
     for warning in table.warnings:
         # INFO, not WARNING: `--strict` would fail the build over a date that only needs re-checking.
         log.info("stale data: %s", warning)
     state.channels = table
-
-
-def _helpbox_problem(table: ChannelTable, country: str) -> str | None:
-    """Why this edition's help box would be empty, or None: a site must not go out without one."""
-    data = "data/reporting-channels.csv"
-    if not country:
-        if pick_channels(table.for_country("INT"), INTERNATIONAL_KINDS):
-            return None
-        return (
-            f"an international edition (extra.country empty) shows the rows of country INT with kind "
-            f"{', '.join(INTERNATIONAL_KINDS)} in its help box, and {data} has none: add them, or set a country"
-        )
-    if country not in table.countries():
-        listed = table.countries()
-        expected = f"expected one of {', '.join(listed)}" if listed else "the file lists no country yet"
-        return (
-            f"home country {country!r} (extra.country or SITE_COUNTRY) has no rows in {data}: "
-            f"{expected}; or add its rows first"
-        )
-    if not pick_channels(table.for_country(country), HOME_KINDS):
-        return (
-            f"home country {country!r}: its help box would be empty: {data} has no row of kind "
-            f"{', '.join(HOME_KINDS)} for it: add one"
-        )
-    return None
 
 
 def _table() -> ChannelTable:
@@ -178,12 +153,8 @@ def _find(nav: Navigation, path: str) -> Page | None:
 
 def _helpbox(config: MkDocsConfig, *, directory_url: str, crisis_url: str | None) -> Markup:
     edition = current().edition
-    if edition.country:
-        channels = pick_channels(_table().for_country(edition.country), HOME_KINDS)
-    else:
-        channels = pick_channels(_table().for_country("INT"), INTERNATIONAL_KINDS)
     return render_helpbox(
-        channels=channels,
+        channels=helpbox_channels(_table(), edition.country),
         strings=_strings(config),
         country_label=edition.country_label(_language(config)),
         directory_url=directory_url,

@@ -6,7 +6,6 @@ own templates. A page that runs, embeds or loads anything else fails the build, 
 from __future__ import annotations
 
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import jinja2
 from mkdocs.config.defaults import MkDocsConfig
@@ -17,12 +16,9 @@ from mkdocs.structure.pages import Page
 
 from helpkit.build import i18n
 from helpkit.build.state import current
-from helpkit.page.csp import add_security_meta, inline_script_hashes, theme_scripts
-from helpkit.page.edits import insert_after_body_open, set_html_direction, set_search
+from helpkit.page.csp import theme_scripts
+from helpkit.page.finish import finish_page, site_origin
 from helpkit.page.frontmatter import front_matter_problem
-from helpkit.page.material_fixes import repair
-from helpkit.page.quickexit import render_quick_exit
-from helpkit.page.scan import page_problems, protect_external_links, scan
 from helpkit.problems import ProblemsError
 
 
@@ -89,17 +85,15 @@ def on_post_build(config: MkDocsConfig) -> None:
 def finish(output: str, config: MkDocsConfig, *, source: str) -> str:
     state = current()
     language = i18n.current(config)
-    bar = render_quick_exit(target=state.edition.quick_exit_url, strings=state.strings[language])
-    output = set_html_direction(insert_after_body_open(repair(output), bar))
-    output = set_search(output, folder=i18n.folder(config, language), worker=state.search_worker)
-    found = scan(output)
-    own_origin = _origin(config.site_url or "")
-    problems = page_problems(found, own_scripts=state.own_scripts, own_origin=own_origin)
-    state.problems.extend(f"{source}: {problem}" for problem in problems)
-    output = protect_external_links(output, found, own_origin=own_origin)
-    return add_security_meta(output, inline_script_hashes(found), offline=i18n.offline_enabled(config))
-
-
-def _origin(address: str) -> str:
-    parts = urlsplit(address)
-    return f"{parts.scheme}://{parts.netloc}" if parts.scheme and parts.netloc else ""
+    finished = finish_page(
+        output,
+        quick_exit_url=state.edition.quick_exit_url,
+        strings=state.strings[language],
+        language_folder=i18n.folder(config, language),
+        search_worker=state.search_worker,
+        own_scripts=state.own_scripts,
+        own_origin=site_origin(config.site_url or ""),
+        offline=i18n.offline_enabled(config),
+    )
+    state.problems.extend(f"{source}: {problem}" for problem in finished.problems)
+    return finished.html

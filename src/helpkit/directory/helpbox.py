@@ -6,7 +6,8 @@ from collections.abc import Sequence
 
 from markupsafe import Markup, escape
 
-from helpkit.directory.channels import Channel
+from helpkit.directory.channels import Channel, ChannelTable
+from helpkit.directory.countries import INTERNATIONAL
 from helpkit.html import reach_links
 from helpkit.i18n.strings import Strings
 
@@ -23,6 +24,38 @@ def pick_channels(channels: Sequence[Channel], kinds: Sequence[str]) -> list[Cha
         of_kind.sort(key=lambda channel: channel.audience != "children")
         picked.extend(of_kind[:1] if kind != "removal" else of_kind)
     return picked
+
+
+def helpbox_channels(table: ChannelTable, country: str) -> list[Channel]:
+    """What the box shows for an edition: the home country's lines, or the international ones."""
+    if country:
+        return pick_channels(table.for_country(country), HOME_KINDS)
+    return pick_channels(table.for_country(INTERNATIONAL), INTERNATIONAL_KINDS)
+
+
+def helpbox_problem(table: ChannelTable, country: str) -> str | None:
+    """Why this edition's help box would be empty, or None: a site must not go out without one."""
+    data = "data/reporting-channels.csv"
+    if not country:
+        if pick_channels(table.for_country(INTERNATIONAL), INTERNATIONAL_KINDS):
+            return None
+        return (
+            f"an international edition (extra.country empty) shows the rows of country INT with kind "
+            f"{', '.join(INTERNATIONAL_KINDS)} in its help box, and {data} has none: add them, or set a country"
+        )
+    if country not in table.countries():
+        listed = table.countries()
+        expected = f"expected one of {', '.join(listed)}" if listed else "the file lists no country yet"
+        return (
+            f"home country {country!r} (extra.country or SITE_COUNTRY) has no rows in {data}: "
+            f"{expected}; or add its rows first"
+        )
+    if not pick_channels(table.for_country(country), HOME_KINDS):
+        return (
+            f"home country {country!r}: its help box would be empty: {data} has no row of kind "
+            f"{', '.join(HOME_KINDS)} for it: add one"
+        )
+    return None
 
 
 def channel_line(channel: Channel, strings: Strings) -> Markup:

@@ -47,7 +47,7 @@ from pypdf import PdfReader
 from helpkit.chromium import CHROMIUM_ARGS, chromium_path
 from helpkit.directory.channels import ChannelDataError, ChannelTable, load_channels
 from helpkit.directory.countries import INTERNATIONAL
-from helpkit.directory.helpbox import HOME_KINDS, INTERNATIONAL_KINDS, pick_channels
+from helpkit.directory.helpbox import helpbox_channels, helpbox_problem
 from helpkit.edition.settings import Edition, EditionError, read_edition
 from helpkit.i18n.strings import Strings, StringsError, load_strings
 from helpkit.print.booklets import (
@@ -247,12 +247,12 @@ def _context(
     today: datetime.date,
 ) -> PrintContext:
     language = page.language
-    if edition.country:
-        helpbox = pick_channels(table.for_country(edition.country), HOME_KINDS)
-        sections = [(edition.country, edition.country_label(language), table.for_country(edition.country))]
-    else:
-        helpbox = pick_channels(table.for_country(INTERNATIONAL), INTERNATIONAL_KINDS)
-        sections = []
+    helpbox = helpbox_channels(table, edition.country)
+    sections = (
+        [(edition.country, edition.country_label(language), table.for_country(edition.country))]
+        if edition.country
+        else []
+    )
     international = table.for_country(INTERNATIONAL)
     if international:
         sections.append((INTERNATIONAL, strings["directory.international"], international))
@@ -373,8 +373,9 @@ def run(args: argparse.Namespace, into: Path | None = None) -> list[Written]:
         if args.languages:
             message = message.replace("environment variable SITE_LANGUAGES", "--languages")
         raise PrintError(message) from None
-    if edition.country and edition.country not in table.countries():
-        raise PrintError(f"home country {edition.country!r} has no rows in data/reporting-channels.csv")
+    problem = helpbox_problem(table, edition.country)
+    if problem:
+        raise PrintError(problem)
     if not project.site_url:
         print("site_url is empty in mkdocs.yml: printing without QR codes and without the site's address.", flush=True)
 
