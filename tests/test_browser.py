@@ -6,8 +6,6 @@ import pytest
 
 from test_search import open_search, wait_for_results
 
-pytestmark = pytest.mark.browser
-
 
 def test_pages_open_in_both_languages(page, served: str) -> None:
     page.goto(served + "threatened/stop/")

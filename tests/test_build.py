@@ -10,7 +10,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from conftest import LANGUAGES, ROOT, build_site, copy_project, site_pages
+from conftest import LANGUAGES, ROOT, build_site, copy_project, page_soup, site_pages
 
 RTL = {"ar", "fa", "he", "ur"}
 
@@ -29,7 +29,7 @@ def built_path(site: Path, language: str, source: str) -> Path:
 
 
 def soup(path: Path) -> BeautifulSoup:
-    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+    return page_soup(path)
 
 
 def test_the_build_logs_no_warning(site: Path) -> None:
@@ -103,6 +103,7 @@ def test_no_instant_navigation(site: Path) -> None:
     assert '"navigation.instant"' not in (site / "index.html").read_text(encoding="utf-8")
 
 
+@pytest.mark.usefixtures("builds")
 def test_a_failed_build_leaves_the_previous_site_untouched(tmp_path: Path) -> None:
     """`make site` builds into a fresh folder beside site/ and swaps only when the whole build succeeded."""
     import os
@@ -111,7 +112,9 @@ def test_a_failed_build_leaves_the_previous_site_untouched(tmp_path: Path) -> No
 
     project = copy_project(tmp_path / "kit")
     venv = Path(sys.executable).parent.parent
-    make = ["make", "--no-print-directory", "site", f"VENV={venv}"]
+    # This venv as it is: -o keeps make from installing the copy's helpkit into it (the stamp would
+    # be older than the copy's pyproject.toml whenever the project's was edited since).
+    make = ["make", "--no-print-directory", "-o", f"{venv}/.runtime-installed", "site", f"VENV={venv}"]
     first = subprocess.run(make, cwd=project, capture_output=True, text=True, env={**os.environ})
     assert first.returncode == 0, first.stderr[-3000:]
     site = project / "site"
@@ -131,6 +134,7 @@ def test_a_failed_build_leaves_the_previous_site_untouched(tmp_path: Path) -> No
     assert not list(project.glob(".site.building-*"))
 
 
+@pytest.mark.usefixtures("builds")
 def test_strict_link_validation_fails_a_broken_link(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "kit")
     page = project / "docs" / "en" / "friends.md"
@@ -138,3 +142,29 @@ def test_strict_link_validation_fails_a_broken_link(tmp_path: Path) -> None:
     result = build_site(tmp_path / "out", project=project, check=False)
     assert result.returncode != 0
     assert "no-such-page.md" in result.stderr
+
+
+def test_every_page_names_the_licences_of_its_text_and_data(site: Path) -> None:
+    pages = site_pages(site)
+    for path in pages:
+        links = soup(path).select(".md-copyright__licence a[rel~=license]")
+        assert [link["href"] for link in links] == [
+            "https://creativecommons.org/licenses/by-sa/4.0/legalcode",
+            "https://creativecommons.org/licenses/by/4.0/legalcode",
+        ], path
+    assert len(pages) > 200
+
+
+def test_the_open_data_names_its_licence(site: Path) -> None:
+    import json
+
+    package = json.loads((site / "data" / "datapackage.json").read_text(encoding="utf-8"))
+    assert [licence["name"] for licence in package["licenses"]] == ["CC-BY-4.0"]
+    assert {resource["path"] for resource in package["resources"]} == {
+        "reporting-channels.csv",
+        "reporting-channels.json",
+    }
+    for resource in package["resources"]:
+        assert (site / "data" / resource["path"]).is_file()
+    document = json.loads((site / "data" / "reporting-channels.json").read_text(encoding="utf-8"))
+    assert document["license"]["name"] == "CC-BY-4.0"

@@ -731,7 +731,7 @@ def test_every_problem_in_a_file_is_reported_at_once_under_a_count() -> None:
     with pytest.raises(ChannelDataError) as caught:
         parse(data)
     assert str(caught.value).splitlines() == [
-        "6 problems in data/x.csv",
+        "6 problems in data/x.csv:",
         f"data/x.csv:2:country: 'UK': {COUNTRY}",
         f"data/x.csv:3:kind: 'chatline': {KIND}",
         "data/x.csv:3:url: 'http://childfocus.be': expected an https:// web address",
@@ -744,7 +744,7 @@ def test_every_problem_in_a_file_is_reported_at_once_under_a_count() -> None:
 
 
 def test_one_problem_is_counted_in_the_singular() -> None:
-    with pytest.raises(ChannelDataError, match=r"^1 problem in data/x\.csv\n"):
+    with pytest.raises(ChannelDataError, match=r"^1 problem in data/x\.csv:\n"):
         parse(csv_bytes(line(country="UK")))
 
 

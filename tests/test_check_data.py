@@ -97,7 +97,7 @@ def test_a_bad_file_prints_every_problem_to_stderr_and_exits_1(
     out, err = capsys.readouterr()
     assert out == ""
     assert err.splitlines() == [
-        "4 problems in channels.csv",
+        "4 problems in channels.csv:",
         (
             "channels.csv:2:phone: '+32 2 000': expected a phone number valid in BE "
             "(short numbers as dialled, e.g. 112, or full numbers)"
@@ -133,7 +133,7 @@ def test_a_header_only_file_is_an_error_not_an_empty_site(
     out, err = capsys.readouterr()
     assert out == ""
     assert err.splitlines() == [
-        "1 problem in channels.csv",
+        "1 problem in channels.csv:",
         "channels.csv:2:-: '': expected at least one channel row below the header",
     ]
 

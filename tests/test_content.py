@@ -10,7 +10,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from conftest import LANGUAGES, ROOT, site_pages
+from conftest import LANGUAGES, ROOT, page_soup, site_pages
 from helpkit.page.frontmatter import split_front_matter
 from helpkit.page.readability import flesch_reading_ease
 
@@ -130,14 +130,13 @@ def test_the_removal_chooser_works_without_javascript(site: Path) -> None:
 
 def test_every_page_ends_with_the_help_box(site: Path) -> None:
     for path in site_pages(site):
-        article = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").select_one("article")
+        article = page_soup(path).select_one("article")
         box = article.select_one("aside[data-shk=helpbox]")
         assert box is not None, f"{path}: no help box"
         assert box is article.find_all(recursive=False)[-1] or not box.find_next_sibling(), path
         assert box.select_one('a[href^="tel:"]'), f"{path}: no number to call"
 
 
-@pytest.mark.browser
 def test_help_is_one_tap_away_from_the_top_of_every_page(page, served: str) -> None:
     page.goto(served + "uk/threatened/keep-evidence/")
     link = page.locator("[data-shk=quick-exit] .shk-exit__help")

@@ -7,22 +7,22 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import build_site, site_pages
+from conftest import build_site, page_soup, site_pages
 
 
 def soup(path: Path) -> BeautifulSoup:
-    return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+    return page_soup(path)
 
 
 @pytest.fixture(scope="module")
-def international(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def international(tmp_path_factory: pytest.TempPathFactory, builds: None) -> Path:
     dest = tmp_path_factory.mktemp("international")
     build_site(dest, env={"SITE_COUNTRY": ""})
     return dest
 
 
 @pytest.fixture(scope="module")
-def france(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def france(tmp_path_factory: pytest.TempPathFactory, builds: None) -> Path:
     dest = tmp_path_factory.mktemp("fr-edition")
     build_site(dest, env={"SITE_COUNTRY": "fr", "SITE_LANGUAGES": "fr"})
     return dest
@@ -79,6 +79,7 @@ def test_a_one_language_french_edition(france: Path) -> None:
         ({"SITE_LANGUAGES": "en,xx"}, "environment variable SITE_LANGUAGES: 'xx': expected languages"),
     ],
 )
+@pytest.mark.usefixtures("builds")
 def test_a_wrong_setting_stops_the_build_with_a_clear_message(tmp_path: Path, env: dict, message: str) -> None:
     result = build_site(tmp_path / "out", env=env, check=False)
     assert result.returncode == 1

@@ -8,7 +8,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from conftest import build_site, copy_project, site_pages
+from conftest import build_site, copy_project, page_soup, site_pages
 
 LOGO = '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><circle cx="5" cy="5" r="4" fill="#fff"/></svg>'
 
@@ -40,7 +40,7 @@ def edit_settings(project: Path, **extra: str) -> None:
 
 
 @pytest.fixture(scope="module")
-def polish_edition(tmp_path_factory: pytest.TempPathFactory) -> Path:
+def polish_edition(tmp_path_factory: pytest.TempPathFactory, builds: None) -> Path:
     project = copy_project(tmp_path_factory.mktemp("fork") / "kit")
     edit_settings(
         project,
@@ -60,7 +60,7 @@ def test_the_edition_country_fills_the_help_box_on_every_page(polish_edition: Pa
     # 18 pages of content, the directory and its 7 region pages, in two languages.
     assert len(pages) == 2 * (19 + 7)
     for path in pages:
-        box = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").select_one("aside[data-shk=helpbox]")
+        box = page_soup(path).select_one("aside[data-shk=helpbox]")
         assert box.select_one('a[href="tel:112"]') and box.select_one('a[href="tel:116111"]'), path
         assert "Pol" in box.h2.get_text(), path  # "Poland" / "Polska"
 
@@ -95,6 +95,7 @@ def test_the_branding_is_applied(polish_edition: Path) -> None:
         ({"country": "Poland"}, "extra.country: 'Poland': expected an ISO 3166-1 alpha-2 country code"),
     ],
 )
+@pytest.mark.usefixtures("builds")
 def test_a_wrong_setting_fails_with_the_right_message(tmp_path: Path, extra: dict, message: str) -> None:
     project = copy_project(tmp_path / "kit")
     edit_settings(project, **extra)
@@ -104,6 +105,7 @@ def test_a_wrong_setting_fails_with_the_right_message(tmp_path: Path, extra: dic
     assert not (tmp_path / "out" / "index.html").exists()
 
 
+@pytest.mark.usefixtures("builds")
 def test_a_missing_logo_file_is_named(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "kit")
     (project / "docs" / "assets" / "images" / "logo.svg").unlink()

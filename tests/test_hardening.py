@@ -63,11 +63,12 @@ def project(tmp_path: Path) -> Path:
     return copy_project(tmp_path / "kit")
 
 
+@pytest.mark.usefixtures("builds")
 def test_markup_in_any_string_key_stops_the_build_naming_every_key(project: Path, tmp_path: Path) -> None:
     keys = rewrite_strings(project, "fr", "<script>alert(1)</script>")
     out = tmp_path / "out"
     log = failed(build_site(out, project=project, env=TWO_LANGUAGES, check=False))
-    assert f"{len(keys)} problem(s) in the interface strings:" in log
+    assert f"{len(keys)} problems in the interface strings:" in log
     for key in keys:
         assert f"data/strings/fr.yml: {key}: '<script>alert(1)</script>': expected " in log
     assert not out.exists() or not any(out.rglob("*.html"))
@@ -113,6 +114,7 @@ def set_yaml_line(project: Path, start: str, line: str) -> None:
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
+@pytest.mark.usefixtures("builds")
 def test_markup_in_settings_and_the_language_list_stops_the_build_listing_all(project: Path, tmp_path: Path) -> None:
     set_yaml_line(project, "  organisation:", "  organisation: <script>alert(1)</script>")
     set_yaml_line(project, "copyright:", "copyright: '<img src=x onerror=alert(1)>'")
@@ -120,7 +122,7 @@ def test_markup_in_settings_and_the_language_list_stops_the_build_listing_all(pr
     set_yaml_line(project, "            About this site: À propos", '            About this site: "À <b>propos</b>"')
     set_yaml_line(project, "  contact:", "  contact: javascript:alert(1)")
     log = failed(build_site(tmp_path / "out", project=project, env=TWO_LANGUAGES, check=False))
-    assert "5 problem(s) in the edition settings:" in log
+    assert "5 problems in the edition settings:" in log
     for expected in (
         "mkdocs.yml: extra.organisation: '<script>alert(1)</script>': expected text without <, > or \"",
         "mkdocs.yml: extra.contact: 'javascript:alert(1)': expected an https:// address",
@@ -142,27 +144,30 @@ def test_markup_in_settings_and_the_language_list_stops_the_build_listing_all(pr
         ('<meta http-equiv="refresh" content="0;url=https://evil.example/">', "docs/fr/privacy.md: <meta http-equiv"),
     ],
 )
+@pytest.mark.usefixtures("builds")
 def test_a_page_that_runs_embeds_or_loads_anything_else_fails_naming_its_file(
     project: Path, tmp_path: Path, markdown: str, expected: str
 ) -> None:
     page = project / "docs" / "fr" / "privacy.md"
     page.write_text(page.read_text(encoding="utf-8") + f"\n\n{markdown}\n", encoding="utf-8")
     log = failed(build_site(tmp_path / "out", project=project, env=TWO_LANGUAGES, check=False))
-    assert "problem(s) in the pages" in log
+    assert "in the pages (only the theme's own scripts may run" in log
     assert expected in log
 
 
+@pytest.mark.usefixtures("builds")
 def test_every_problem_in_every_page_and_language_is_listed_at_once(project: Path, tmp_path: Path) -> None:
     for language in ("en", "fr"):
         for name in ("privacy.md", "about.md"):
             page = project / "docs" / language / name
             page.write_text(page.read_text(encoding="utf-8") + "\n\n<script>alert(1)</script>\n", encoding="utf-8")
     log = failed(build_site(tmp_path / "out", project=project, env=TWO_LANGUAGES, check=False))
-    assert "4 problem(s) in the pages" in log
+    assert "4 problems in the pages" in log
     for source in ("docs/en/privacy.md", "docs/en/about.md", "docs/fr/privacy.md", "docs/fr/about.md"):
         assert f"{source}: an inline script the theme did not write" in log
 
 
+@pytest.mark.usefixtures("builds")
 def test_outbound_links_written_any_way_get_noopener_noreferrer(project: Path, tmp_path: Path) -> None:
     page = project / "docs" / "fr" / "privacy.md"
     links = "<a href='https://one.example/'>1</a> <a href=https://two.example/>2</a>"
@@ -175,6 +180,7 @@ def test_outbound_links_written_any_way_get_noopener_noreferrer(project: Path, t
         assert {"noopener", "noreferrer"} <= set(found[href])
 
 
+@pytest.mark.usefixtures("builds")
 def test_front_matter_that_does_not_parse_fails_naming_the_file_and_line(project: Path, tmp_path: Path) -> None:
     page = project / "docs" / "fr" / "about.md"
     text = page.read_text(encoding="utf-8")
@@ -184,6 +190,7 @@ def test_front_matter_that_does_not_parse_fails_naming_the_file_and_line(project
     assert "docs/fr/about.md: line 2: front matter is not valid YAML (" in log
 
 
+@pytest.mark.usefixtures("builds")
 def test_a_header_only_data_file_stops_the_build(project: Path, tmp_path: Path) -> None:
     data = project / "data" / "reporting-channels.csv"
     data.write_text(data.read_text(encoding="utf-8").splitlines()[0] + "\n", encoding="utf-8")
@@ -193,6 +200,7 @@ def test_a_header_only_data_file_stops_the_build(project: Path, tmp_path: Path) 
 
 
 @pytest.mark.parametrize("how", ["missing", "directory"])
+@pytest.mark.usefixtures("builds")
 def test_an_unreadable_data_file_is_a_message_not_a_traceback(project: Path, tmp_path: Path, how: str) -> None:
     data = project / "data" / "reporting-channels.csv"
     data.unlink()
@@ -203,6 +211,7 @@ def test_an_unreadable_data_file_is_a_message_not_a_traceback(project: Path, tmp
     assert "expected a CSV file there (data/README.md describes it)" in log
 
 
+@pytest.mark.usefixtures("builds")
 def test_an_edition_without_channels_for_its_help_box_does_not_build(project: Path, tmp_path: Path) -> None:
     data = project / "data" / "reporting-channels.csv"
     rows = data.read_text(encoding="utf-8").splitlines()
@@ -211,18 +220,20 @@ def test_an_edition_without_channels_for_its_help_box_does_not_build(project: Pa
     assert "an international edition (extra.country empty) shows the rows of country INT" in log
 
 
+@pytest.mark.usefixtures("builds")
 def test_site_languages_without_a_language_is_a_message(tmp_path: Path) -> None:
     log = failed(build_site(tmp_path / "out", env={"SITE_LANGUAGES": ","}, check=False))
     assert "environment variable SITE_LANGUAGES: ',': expected language codes separated by commas" in log
 
 
+@pytest.mark.usefixtures("builds")
 def test_a_yaml_error_in_a_strings_file_is_one_message_with_its_line(project: Path, tmp_path: Path) -> None:
     path = project / "data" / "strings" / "en.yml"
     path.write_text(
         path.read_text(encoding="utf-8").replace("  label: Leave this site", "  label: [Leave"), encoding="utf-8"
     )
     log = failed(build_site(tmp_path / "out", project=project, env=TWO_LANGUAGES, check=False))
-    assert "1 problem(s) in the interface strings:" in log
+    assert "1 problem in the interface strings:" in log
     assert "data/strings/en.yml:5: not valid YAML (" in log or "data/strings/en.yml:4: not valid YAML (" in log
 
 
@@ -247,6 +258,7 @@ def test_the_404_page_speaks_every_language_with_quick_exit_and_help_box(site: P
         assert page.select(".shk-helpbox__item a[href^='tel:']")
 
 
+@pytest.mark.usefixtures("builds")
 def test_a_page_refused_after_its_files_were_written_publishes_nothing(project: Path, tmp_path: Path) -> None:
     """The page checks run once every page is written; `make site`'s publisher keeps the old site."""
     site = tmp_path / "site"

@@ -201,7 +201,7 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def built(project: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+def built(project: Path, tmp_path_factory: pytest.TempPathFactory, builds: None) -> Path:
     site = tmp_path_factory.mktemp("print-site")
     with pytest.MonkeyPatch.context() as patch:
         patch.delenv("SITE_COUNTRY", raising=False)
@@ -221,7 +221,7 @@ def run_make_print(project: Path, built: Path, out: Path, *options: str) -> subp
 
 
 @pytest.fixture(scope="module")
-def printed(project: Path, built: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+def printed(project: Path, built: Path, tmp_path_factory: pytest.TempPathFactory, chromium: str) -> tuple[Path, str]:
     """Runs the command as `make print` does, on the build; returns the output folder and stdout."""
     out = tmp_path_factory.mktemp("print-out") / "print"
     result = run_make_print(project, built, out)
@@ -366,6 +366,7 @@ def test_output_lists_every_file_with_its_pages(printed: tuple[Path, str]) -> No
         assert re.search(re.escape(str(path)) + r"\s+" + re.escape(counted), summary), path
 
 
+@pytest.mark.usefixtures("chromium")
 def test_without_site_url_the_command_says_there_is_no_qr_code(built: Path, tmp_path: Path) -> None:
     # What the command reads besides the build: mkdocs.yml (here without site_url) and data/.
     project = tmp_path / "kit"
@@ -381,6 +382,7 @@ def test_without_site_url_the_command_says_there_is_no_qr_code(built: Path, tmp_
     assert "help.example.org" not in cover and "Scan to read this online" not in cover
 
 
+@pytest.mark.usefixtures("builds")
 def test_help_lists_the_options() -> None:
     result = subprocess.run(
         [sys.executable, "-m", "helpkit", "print", "--help"],

@@ -5,26 +5,15 @@ from __future__ import annotations
 import json
 import re
 from pathlib import Path
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 import pytest
 
-from conftest import NEUTRAL_URL, site_pages
+from conftest import NEUTRAL_URL, page_soup, site_pages
 from test_search import WATCH_WORKER, open_search, wait_for_results
-
-pytestmark = pytest.mark.browser
 
 START_URL = "https://start.test/"
 NEUTRAL_PAGE = "<!doctype html><title>Weather</title><h1>Weather</h1>"
-
-# Collects Content-Security-Policy violations as the page reports them.
-WATCH_CSP = """
-window.__cspViolations = [];
-document.addEventListener("securitypolicyviolation", (event) => {
-  window.__cspViolations.push(event.violatedDirective + " " + event.blockedURI);
-});
-"""
-
 
 @pytest.fixture
 def outside(page):
@@ -150,13 +139,24 @@ def test_shift_held_for_a_click_does_not_count(outside, served: str) -> None:
     assert "twice more" in status.text_content()
 
 
+# True when the page is scrolled at least a screen down and has not moved since the last frame.
+SCROLLED_AND_AT_REST = """
+() => {
+  const y = window.scrollY, still = y === window.__shkLastY;
+  window.__shkLastY = y;
+  return still && y >= window.innerHeight;
+}
+"""
+
+
 def test_quick_exit_is_visible_without_scrolling_on_a_small_phone(page, served: str) -> None:
     page.goto(served + "parents/")
     button = page.locator("[data-shk=quick-exit] .shk-exit__button")
     box = button.bounding_box()
     assert box and box["y"] >= 0 and box["y"] + box["height"] <= 740 and box["x"] + box["width"] <= 360
     page.mouse.wheel(0, 3000)
-    page.wait_for_timeout(200)
+    # The wheel has scrolled the page a screen or more, and the page has come to rest there.
+    page.wait_for_function(SCROLLED_AND_AT_REST, polling="raf")
     box = button.bounding_box()
     assert box and 0 <= box["y"] < 60, "the quick exit scrolled out of view"
 
@@ -248,37 +248,33 @@ def test_no_page_asks_for_search_terms_in_its_links(site: Path) -> None:
         assert "search.highlight" not in json.loads(found.group(1))["features"], path
 
 
-def test_every_page_loads_only_from_the_site_and_breaks_no_policy(browser, site: Path, served: str) -> None:
-    context = browser.new_context(viewport={"width": 360, "height": 740})
-    context.add_init_script(WATCH_CSP)
-    page = context.new_page()
-    requested: list[str] = []
-    failed: list[str] = []
-    page.on("request", lambda request: requested.append(request.url))
-    page.on("response", lambda response: response.status >= 400 and failed.append(response.url))
-    origin = urlsplit(served).netloc
+def test_every_page_loads_only_from_the_site_and_breaks_no_policy(phone_visit, site: Path, served: str) -> None:
+    # Every page opened once at a phone's width (conftest.visit_every_page, which axe shares).
     pages = site_pages(site)
-    for path in pages:
-        url = served + str(path.relative_to(site)).removesuffix("index.html")
-        page.goto(url, wait_until="networkidle")
-        violations = page.evaluate("window.__cspViolations")
-        assert violations == [], f"{url}: {violations}"
-        policy = page.locator('meta[http-equiv="Content-Security-Policy"]').get_attribute("content")
-        assert "default-src 'none'" in policy
-        assert page.locator('meta[name="referrer"]').get_attribute("content") == "no-referrer"
+    assert len(phone_visit.pages) == len(pages)
+    for url, seen in phone_visit.pages.items():
+        assert seen["status"] == 200, url
+        assert seen["violations"] == [], f"{url}: {seen['violations']}"
+        assert len(seen["policy"]) == 1 and "default-src 'none'" in seen["policy"][0], (url, seen["policy"])
+        assert seen["referrer"] == ["no-referrer"], (url, seen["referrer"])
+    requested = phone_visit.requested
+    origin = urlsplit(served).netloc
     elsewhere = sorted({url for url in requested if urlsplit(url).netloc != origin})
     assert elsewhere == []
-    assert failed == [], "the site asked itself for files it does not have"
+    assert phone_visit.failed == [], "the site asked itself for files it does not have"
+    # Also what was still on its way when the next page was opened (the favicon, say): every
+    # file asked for is in the site.
+    files = {re.sub(r"/$", "/index.html", unquote(urlsplit(url).path)).lstrip("/") for url in requested}
+    missing = sorted(file for file in files if not (site / file).is_file())
+    assert missing == [], missing
     assert len(requested) > len(pages)
-    context.close()
 
 
 def test_outbound_links_carry_noopener_noreferrer(site: Path) -> None:
-    from bs4 import BeautifulSoup
 
     checked = 0
     for path in site_pages(site):
-        for anchor in BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser").select('a[href^="http"]'):
+        for anchor in page_soup(path).select('a[href^="http"]'):
             assert {"noopener", "noreferrer"} <= set(anchor.get("rel", [])), f"{path}: {anchor}"
             checked += 1
     assert checked > 0

@@ -90,7 +90,7 @@ def fake_build(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def old_site(tmp_path: Path) -> Path:
+def old_site(tmp_path: Path, builds: None) -> Path:
     site = tmp_path / "site"
     site.mkdir()
     write_site(site, "old")
@@ -173,6 +173,7 @@ def test_a_build_replaces_the_old_site_and_leaves_nothing_beside_it(old_site: Pa
     assert old_site.stat().st_mode & 0o777 == 0o777 & ~umask
 
 
+@pytest.mark.usefixtures("builds")
 def test_a_first_build_needs_no_old_site(tmp_path: Path) -> None:
     site = tmp_path / "out" / "site"
     publish.publish_folder(site, lambda folder: write_site(folder, "new"), check=publish.check_site)
@@ -410,6 +411,7 @@ def test_a_site_left_between_the_two_renames_is_put_back(old_site: Path) -> None
 # --- The check ----------------------------------------------------------------------------
 
 
+@pytest.mark.usefixtures("builds")
 def test_check_site_counts_pages_and_finds_what_is_missing(tmp_path: Path) -> None:
     site = tmp_path / "site"
     write_site(site, "new")
@@ -461,6 +463,7 @@ def test_check_site_accepts_the_real_site(site: Path) -> None:
 # --- The zip -------------------------------------------------------------------------------
 
 
+@pytest.mark.usefixtures("builds")
 def test_the_zip_is_replaced_whole_under_a_path_with_spaces(tmp_path: Path, fake_build: Path) -> None:
     dist = tmp_path / "with space" / "dist"
     archive = dist / "kit offline.zip"
@@ -488,12 +491,10 @@ def test_the_zip_is_replaced_whole_under_a_path_with_spaces(tmp_path: Path, fake
 
 @pytest.fixture
 def spaced_project(tmp_path: Path, fake_build: Path) -> Path:
-    """The Makefile and helpkit.publish in a folder with a space, the fake build standing in for MkDocs."""
+    """The Makefile and the helpkit command in a folder with a space, the fake build standing in for MkDocs."""
     project = tmp_path / "with space" / "kit"
-    (project / "hooks" / "helpkit").mkdir(parents=True)
-    for name in ("__init__.py", "publish.py"):
-        shutil.copy(ROOT / "hooks" / "helpkit" / name, project / "hooks" / "helpkit" / name)
-    for name in ("Makefile", "requirements.txt"):
+    project.mkdir(parents=True)
+    for name in ("Makefile", "requirements.txt", "pyproject.toml"):
         shutil.copy(ROOT / name, project / name)
     (project / "tools" / "node").mkdir(parents=True)
     for name in ("package.json", "package-lock.json"):
@@ -502,11 +503,12 @@ def spaced_project(tmp_path: Path, fake_build: Path) -> Path:
     bin_folder.mkdir(parents=True)
     (bin_folder / "python").write_text(f'#!/bin/sh\nexec "{sys.executable}" "$@"\n', encoding="utf-8")
     (bin_folder / "mkdocs").write_text(f'#!/bin/sh\nexec "{sys.executable}" "{fake_build}" "$@"\n', encoding="utf-8")
-    for tool in ("python", "mkdocs"):
+    (bin_folder / "helpkit").write_text(f'#!/bin/sh\nexec "{sys.executable}" -m helpkit "$@"\n', encoding="utf-8")
+    for tool in ("python", "mkdocs", "helpkit"):
         (bin_folder / tool).chmod(0o755)
     # Installed, as far as make can tell: the stamps are newer than what they depend on.
     earlier = time.time() - 60
-    for source in ("requirements.txt", "tools/node/package.json", "tools/node/package-lock.json"):
+    for source in ("requirements.txt", "pyproject.toml", "tools/node/package.json", "tools/node/package-lock.json"):
         os.utime(project / source, (earlier, earlier))
     for stamp in (project / ".venv" / ".runtime-installed", project / "tools/node/node_modules/.installed"):
         stamp.parent.mkdir(parents=True, exist_ok=True)
@@ -526,6 +528,7 @@ def make(project: Path, target: str, env: dict[str, str] | None = None) -> subpr
     )
 
 
+@pytest.mark.usefixtures("builds")
 def test_make_site_and_make_offline_work_from_a_path_with_spaces(spaced_project: Path) -> None:
     site = make(spaced_project, "site")
     assert site.returncode == 0, site.stderr
@@ -539,6 +542,7 @@ def test_make_site_and_make_offline_work_from_a_path_with_spaces(spaced_project:
     assert sorted(path.name for path in spaced_project.iterdir() if path.name.startswith(".site")) == [".site.lock"]
 
 
+@pytest.mark.usefixtures("builds")
 def test_make_site_failing_keeps_the_old_site(spaced_project: Path) -> None:
     assert make(spaced_project, "site").returncode == 0
     before = snapshot(spaced_project / "site")
@@ -551,6 +555,7 @@ def test_make_site_failing_keeps_the_old_site(spaced_project: Path) -> None:
     assert leftovers(spaced_project / "site") == []
 
 
+@pytest.mark.usefixtures("builds")
 def test_two_make_site_at_once_the_second_refuses(spaced_project: Path, tmp_path: Path) -> None:
     started, go = tmp_path / "started", tmp_path / "go"
     environ = {k: v for k, v in os.environ.items() if k not in ("MAKEFLAGS", "MFLAGS", "PYTHONPATH")}
@@ -598,16 +603,19 @@ def old_print(tmp_path: Path) -> Path:
     return out
 
 
+@pytest.mark.usefixtures("builds")
 def test_make_print_failing_keeps_the_old_documents(tmp_path: Path, old_print: Path) -> None:
     not_a_site = tmp_path / "empty"
     not_a_site.mkdir()
-    result = run_make_print(tmp_path, "--site", str(not_a_site), "--out", "dist/print")
+    config = str(ROOT / "mkdocs.yml")
+    result = run_make_print(tmp_path, "--config-file", config, "--site", str(not_a_site), "--out", "dist/print")
     assert result.returncode == 1
     assert result.stderr == f"error: {not_a_site}: expected a built site (no index.html); dist/print/ is unchanged\n"
     assert snapshot(old_print) == {"en": None, "en/leaflet.pdf": b"%PDF-old"}
     assert leftovers(old_print) == []
 
 
+@pytest.mark.usefixtures("builds")
 def test_make_print_refuses_while_another_run_holds_the_lock(tmp_path: Path, old_print: Path) -> None:
     fd = os.open(publish.lock_path(old_print), os.O_RDWR | os.O_CREAT, 0o644)
     fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)

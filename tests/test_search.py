@@ -11,9 +11,6 @@ import pytest
 from conftest import LANGUAGES, build_site, copy_project, set_quick_exit
 from helpkit.search.index import split_index, stemmed_worker
 
-pytestmark = pytest.mark.browser
-
-
 # Counts the queries Material's page sends its search worker and the answers that come back. The
 # list is emptied and rebuilt for every keystroke's query, so only when the worker has answered the
 # query now in the field is what the list shows final. Installed before the page's scripts, it
@@ -126,10 +123,26 @@ def test_a_language_without_a_stemmer_matches_words_as_written(page, site: Path,
     assert "/uk/threatened/keep-evidence/" in search(page, served, "uk/", "докази")
 
 
+# Notes when the page asks for the search index, which lazy-search.js then holds back.
+WATCH_INDEX_ASKED = """
+(() => {
+  const open = XMLHttpRequest.prototype.open;
+  XMLHttpRequest.prototype.open = function (method, url) {
+    if (/\\/search\\/search_index\\.json/.test(String(url))) window.__shkIndexAsked = true;
+    return open.apply(this, arguments);
+  };
+})();
+"""
+
+
 def test_the_worker_and_index_load_only_when_search_is_opened(page, served: str) -> None:
     requested: list[str] = []
     page.on("request", lambda request: requested.append(urlsplit(request.url).path))
-    page.goto(served + "fr/parents/", wait_until="networkidle")
+    page.add_init_script(WATCH_INDEX_ASKED)
+    page.goto(served + "fr/parents/")
+    # Material's bundle has set search up: it has made its worker and asked for the index, and a
+    # request for either would have been made by now.
+    page.wait_for_function("() => window.__shkIndexAsked === true")
     # Material's worker and the index: nothing of search but the script that holds them back.
     held = [path for path in requested if "/workers/" in path or "search_index" in path]
     assert held == [], held
@@ -175,14 +188,14 @@ def test_the_worker_is_materials_own_with_the_query_stemmer_appended() -> None:
 def first_load_bytes(browser, base: str, path: str) -> dict[str, int]:
     context = browser.new_context(viewport={"width": 360, "height": 740})
     page = context.new_page()
-    sizes: dict[str, int] = {}
-
-    def count(response) -> None:
-        body = response.body()
-        sizes[urlsplit(response.url).path] = len(body)
-
-    page.on("response", count)
-    page.goto(base + path, wait_until="networkidle")
+    responses: list = []
+    page.on("response", lambda response: responses.append(response))
+    page.goto(base + path, wait_until="load")
+    # Once the page has loaded, the browser asks for its icon: the first load ends when that came too.
+    icon = page.evaluate("() => document.querySelector('link[rel~=icon]').href")
+    if not any(response.url == icon for response in responses):
+        page.wait_for_event("response", lambda response: response.url == icon)
+    sizes = {urlsplit(response.url).path: len(response.body()) for response in responses}
     context.close()
     return sizes
 

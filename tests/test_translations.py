@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from bs4 import BeautifulSoup
 
 from conftest import LANGUAGES, ROOT, build_site, copy_project
@@ -48,6 +49,7 @@ def test_every_translation_in_the_repository_is_recorded_and_none_is_outdated() 
     assert len(statuses) == (len(LANGUAGES) - 1) * len(list((ROOT / "docs" / "en").rglob("*.md")))
 
 
+@pytest.mark.usefixtures("builds")
 def test_an_altered_english_page_is_reported_outdated_and_readers_see_it(tmp_path: Path, capsys) -> None:
     project = copy_project(tmp_path / "kit")
     english = project / "docs" / "en" / "friends.md"
@@ -67,6 +69,7 @@ def test_an_altered_english_page_is_reported_outdated_and_readers_see_it(tmp_pat
     assert "pas encore été relue" in unchanged.select_one(".shk-translation").get_text()
 
 
+@pytest.mark.usefixtures("builds")
 def test_a_missing_translation_fails_the_build_and_names_the_page(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "kit")
     (project / "docs" / "fr" / "teachers.md").unlink()
@@ -75,6 +78,7 @@ def test_a_missing_translation_fails_the_build_and_names_the_page(tmp_path: Path
     assert "untranslated: 'teachers.md' would be shown in English in 'fr'" in result.stderr
 
 
+@pytest.mark.usefixtures("builds")
 def test_a_missing_interface_string_fails_the_build_and_names_the_key(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "kit")
     strings = project / "data" / "strings" / "de.yml"
