@@ -282,8 +282,20 @@ def publish_folder(
 
     Raises `Busy` while another build holds the lock, and on any failure leaves `dest` as it was.
     """
-    dest = Path(dest)
-    _prepare(dest, folder=True)
+    return _publish(Path(dest), build, check, lambda new, work: swap(new, Path(dest), work / OLD), folder=True)
+
+
+def _publish(
+    dest: Path,
+    build: Callable[[Path], T],
+    check: Callable[[Path], object] | None,
+    place: Callable[[Path, Path], None],
+    *,
+    folder: bool,
+) -> T:
+    """Under the lock: build into a fresh folder, check it, then `place(new, work)` at `dest` with
+    signals held back; the work folder goes whatever happens."""
+    _prepare(dest, folder=folder)
     with exclusive(dest):
         sweep(dest)
         work = Path(tempfile.mkdtemp(dir=dest.parent, prefix=_building_prefix(dest)))
@@ -295,7 +307,7 @@ def publish_folder(
             if check is not None:
                 check(new)
             with signals_deferred():
-                swap(new, dest, work / OLD)
+                place(new, work)
                 published = True
         except KeyboardInterrupt:
             raise Interrupted(dest, published) from None
@@ -331,27 +343,13 @@ def publish_zip(
 ) -> T:
     """`build(folder)` into a fresh folder, `check(folder)`, zip it as `folder/...`, move the zip to `dest`."""
     dest = Path(dest)
-    _prepare(dest, folder=False)
-    with exclusive(dest):
-        sweep(dest)
-        work = Path(tempfile.mkdtemp(dir=dest.parent, prefix=_building_prefix(dest)))
-        published = False
-        try:
-            new = work / NEW
-            new.mkdir()
-            result = build(new)
-            if check is not None:
-                check(new)
-            partial = work / PARTIAL_ZIP  # the usual permissions, unlike mkstemp's
-            write_zip(partial, new, folder)
-            with signals_deferred():
-                os.replace(partial, dest)
-                published = True
-        except KeyboardInterrupt:
-            raise Interrupted(dest, published) from None
-        finally:
-            _remove(work)
-    return result
+
+    def place(new: Path, work: Path) -> None:
+        partial = work / PARTIAL_ZIP  # the usual permissions, unlike mkstemp's
+        write_zip(partial, new, folder)
+        os.replace(partial, dest)
+
+    return _publish(dest, build, check, place, folder=False)
 
 
 class _StartPage(HTMLParser):
