@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime
 import shutil
+from collections.abc import Mapping
 from pathlib import Path
 from urllib.parse import urljoin
 
@@ -22,22 +23,29 @@ from mkdocs.utils import get_relative_url
 
 from helpkit.build import i18n
 from helpkit.build.state import current
-from helpkit.directory.channels import SCHEMA, ChannelDataError, ChannelTable, load_channels
+from helpkit.directory.channels import SCHEMA, ChannelTable
 from helpkit.directory.countries import region_name, region_slug
-from helpkit.directory.helpbox import helpbox_channels, helpbox_problem, render_helpbox
+from helpkit.directory.helpbox import (
+    HelpBox,
+    gap_descriptions,
+    gap_problems,
+    helpbox_problem,
+    plan_helpbox,
+    render_helpbox,
+)
+from helpkit.directory.load import read_directory
+from helpkit.directory.numbers import fill_numbers
 from helpkit.directory.opendata import CSV_NAME, JSON_NAME, PACKAGE_NAME, SCHEMA_NAME, channels_json, data_package
 from helpkit.directory.render import regions_of, render_directory, render_region
 from helpkit.i18n.strings import Strings
 from helpkit.page.frontmatter import page_source
 from helpkit.page.notfound import render_not_found
+from helpkit.problems import ProblemsError
 
 log = get_plugin_logger("directory")
 
 DIRECTORY_PAGE = "directory.md"
 DIRECTORY_FOLDER = "directory"
-CRISIS_PAGE = "threatened/look-after-yourself.md"
-CRISIS_ANCHOR = "crisis"
-YOUNG_AUDIENCES = {"young", "friend"}
 
 
 def _root(config: MkDocsConfig) -> Path:
@@ -56,23 +64,55 @@ def on_config(config: MkDocsConfig) -> None:
         return
     edition = state.edition
     root = _root(config)
-    path = root / "data" / "reporting-channels.csv"
     try:
-        table = load_channels(path, today=datetime.date.today())
-    except ChannelDataError as error:
+        directory = read_directory(
+            csv=root / "data" / "reporting-channels.csv",
+            notes=root / "data" / "notes",
+            languages=edition.languages,
+            today=datetime.date.today(),
+        )
+    except ProblemsError as error:
         raise PluginError(str(error)) from None
-    except OSError as error:
-        raise PluginError(
-            f"{path.relative_to(root)}: cannot read the reporting-channel data ({error.strerror or error}): "
-            "expected a CSV file there (data/README.md describes it)"
-        ) from None
-    problem = helpbox_problem(table, edition.country)
+    problem = helpbox_problem(directory.table, edition.country)
     if problem:
         raise PluginError(problem)
-    for warning in table.warnings:
+    box = plan_helpbox(directory.table, edition.country)
+    for gap in gap_descriptions(box):
+        # INFO, not WARNING: a one-command try of any country (`--strict`) must still build.
+        log.info("help box: %s", gap)
+    if edition.for_publication:
+        problems = gap_problems(
+            box, acknowledged=edition.helpbox_gaps_acknowledged, setting="mkdocs.yml: extra.helpbox_gaps_acknowledged"
+        )
+        if problems:
+            raise PluginError(str(ProblemsError("the help box of this edition", problems)))
+    for warning in directory.table.warnings:
         # INFO, not WARNING: `--strict` would fail the build over a date that only needs re-checking.
-        log.info("stale data: %s", warning)
-    state.channels = table
+        log.info("data to review: %s", warning)
+    state.channels = directory.table
+    state.notes = directory.notes
+
+
+def _box(config: MkDocsConfig) -> HelpBox:
+    return plan_helpbox(_table(), current().edition.country, _language(config))
+
+
+def _notes(config: MkDocsConfig) -> Mapping[str, str]:
+    return current().notes[_language(config)]
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Fill in the home country's numbers where the page names them ({{ emergency }} ...)."""
+    filled, problems = fill_numbers(
+        markdown,
+        path=i18n.source_name(page, config),
+        box=_box(config),
+        strings=_strings(config),
+        language=_language(config),
+    )
+    if problems:
+        raise PluginError("\n".join(problems))
+    return filled
 
 
 def _table() -> ChannelTable:
@@ -127,6 +167,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
             _table(),
             region,
             strings=_strings(config),
+            notes=_notes(config),
             language=language,
             directory_url=get_relative_url(main_url, page.url),
         )
@@ -139,6 +180,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     body = render_directory(
         _table(),
         strings=_strings(config),
+        notes=_notes(config),
         language=language,
         home=current().edition.country,
         region_url=lambda code: get_relative_url(i18n.url_of(config, language, _directory_path(code)), page.url),
@@ -151,28 +193,13 @@ def _find(nav: Navigation, path: str) -> Page | None:
     return next((page for page in nav.pages if page.file.src_uri.endswith(path)), None)
 
 
-def _helpbox(config: MkDocsConfig, *, directory_url: str, crisis_url: str | None) -> Markup:
-    edition = current().edition
-    return render_helpbox(
-        channels=helpbox_channels(_table(), edition.country),
-        strings=_strings(config),
-        country_label=edition.country_label(_language(config)),
-        directory_url=directory_url,
-        crisis_url=crisis_url,
-    )
+def _helpbox(config: MkDocsConfig, *, directory_url: str) -> Markup:
+    return render_helpbox(box=_box(config), strings=_strings(config), language=_language(config), directory_url=directory_url)
 
 
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
     directory = _find(nav, DIRECTORY_PAGE)
-    crisis = _find(nav, CRISIS_PAGE)
-    crisis_url = None
-    if crisis and page.meta.get("audience") in YOUNG_AUDIENCES:
-        crisis_url = get_relative_url(crisis.url, page.url) + f"#{CRISIS_ANCHOR}"
-    context["helpbox"] = _helpbox(
-        config,
-        directory_url=get_relative_url(directory.url, page.url) if directory else "",
-        crisis_url=crisis_url,
-    )
+    context["helpbox"] = _helpbox(config, directory_url=get_relative_url(directory.url, page.url) if directory else "")
     return context
 
 
@@ -186,9 +213,7 @@ def on_template_context(context: dict, template_name: str, config: MkDocsConfig)
     def url(path: str) -> str:
         return urljoin(root, i18n.url_of(config, language, path))
 
-    context["helpbox"] = _helpbox(
-        config, directory_url=url(DIRECTORY_PAGE), crisis_url=url(CRISIS_PAGE) + f"#{CRISIS_ANCHOR}"
-    )
+    context["helpbox"] = _helpbox(config, directory_url=url(DIRECTORY_PAGE))
     context["not_found"] = render_not_found(strings=_strings(config), home_url=url("index.md"))
     return context
 
@@ -203,5 +228,5 @@ def on_post_build(config: MkDocsConfig) -> None:
     folder.mkdir(exist_ok=True)
     shutil.copyfile(root / "data" / CSV_NAME, folder / CSV_NAME)
     (folder / SCHEMA_NAME).write_bytes(SCHEMA.read_bytes())
-    (folder / JSON_NAME).write_text(channels_json(_table().channels), encoding="utf-8")
+    (folder / JSON_NAME).write_text(channels_json(_table().channels, current().notes), encoding="utf-8")
     (folder / PACKAGE_NAME).write_text(data_package(), encoding="utf-8")

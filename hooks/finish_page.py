@@ -32,24 +32,18 @@ def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja
     return env
 
 
-def _source(page: Page, config: MkDocsConfig) -> str:
-    if page.file.generated_by:
-        return f"{page.file.src_uri} (made by the build from {page.file.generated_by})"
-    return f"{Path(config.docs_dir).name}/{page.file.src_uri}"
-
-
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     # MkDocs keeps front matter it cannot parse as the page's text, and builds on.
     problem = front_matter_problem(markdown)
     if problem:
-        current().problems.append(f"{_source(page, config)}: {problem}")
+        current().problems.append(f"{i18n.source_name(page, config)}: {problem}")
     return markdown
 
 
 # Last, so that the policy hashes the scripts as they are finally written.
 @event_priority(-100)
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    return finish(output, config, source=_source(page, config))
+    return finish(output, config, source=i18n.source_name(page, config))
 
 
 @event_priority(-100)

@@ -38,7 +38,7 @@ def test_the_build_logs_no_warning(site: Path) -> None:
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
-@pytest.mark.parametrize("source", [*source_pages(), "directory.md"])
+@pytest.mark.parametrize("source", [*source_pages(), "directory.md", "report-on-apps.md"])
 def test_every_page_exists_with_its_language_and_direction(site: Path, language: str, source: str) -> None:
     path = built_path(site, language, source)
     assert path.is_file(), f"{source} was not built in {language}: {path} is missing"

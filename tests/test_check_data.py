@@ -2,21 +2,33 @@
 
 from __future__ import annotations
 
+import csv
+import io
 from datetime import date
 from pathlib import Path
 
 import pytest
 
+from helpkit.directory.channels import default_schema
 from helpkit.directory.check_data import main
 
 REPO = Path(__file__).resolve().parent.parent
 TODAY = date(2025, 6, 1)
-HEADER = "country,kind,name,phone,url,languages,audience,hours,notes,source,confidence,verified"
+HEADER = ",".join(default_schema().names)
 SOURCE = "https://example.org/source"
+# The columns of the rows below, in the order written; the others stay empty.
+SHORT = "id,country,kind,name,phone,url,languages,audience,hours,remarks,source,confidence,verified".split(",")
 
 
 def write(path: Path, *rows: str) -> Path:
-    path.write_text("\n".join([HEADER, *rows]) + "\n", encoding="utf-8")
+    """The rows, written with the SHORT columns, as a full data file."""
+    lines = []
+    for row in rows:
+        cells = dict(zip(SHORT, next(csv.reader([row])), strict=True))
+        out = io.StringIO()
+        csv.writer(out, lineterminator="").writerow([cells.get(name, "") for name in default_schema().names])
+        lines.append(out.getvalue())
+    path.write_text("\n".join([HEADER, *lines]) + "\n", encoding="utf-8")
     return path
 
 
@@ -37,12 +49,12 @@ def test_the_summary_counts_rows_and_names_missing_kinds(
     monkeypatch.chdir(tmp_path)
     write(
         tmp_path / "channels.csv",
-        f"BE,emergency,112,112,,,all,,,{SOURCE},high,",
-        f"BE,helpline,Child Focus,116 000,,nl;fr,all,24/7,,{SOURCE},high,2025-05-01",
-        f"BE,hotline,Hotline A,,https://a.example.org,fr,all,,,{SOURCE},high,2024-01-10",
-        f"BE,hotline,Hotline B,,https://b.example.org,nl,all,,,{SOURCE},high,",
-        f"FR,police,PHAROS,,https://pharos.example.org,fr,all,,,{SOURCE},high,",
-        f"INT,removal,Take It Down,,https://takeitdown.example.org,en,children,,,{SOURCE},high,",
+        f"be-r1,BE,emergency,112,112,,,all,,,{SOURCE},high,",
+        f"be-r2,BE,helpline,Child Focus,116 000,,nl;fr,all,24/7,,{SOURCE},high,2025-05-01",
+        f"be-r3,BE,hotline,Hotline A,,https://a.example.org,fr,all,,,{SOURCE},high,2024-01-10",
+        f"be-r4,BE,hotline,Hotline B,,https://b.example.org,nl,all,,,{SOURCE},high,",
+        f"fr-r5,FR,police,PHAROS,,https://pharos.example.org,fr,all,,,{SOURCE},high,",
+        f"int-r6,INT,removal,Take It Down,,https://takeitdown.example.org,en,children,,,{SOURCE},high,",
     )
     assert main(["channels.csv"], today=TODAY) == 0
     out, err = capsys.readouterr()
@@ -50,16 +62,22 @@ def test_the_summary_counts_rows_and_names_missing_kinds(
     assert out.splitlines() == [
         "channels.csv: 6 rows, 2 countries and INT, no errors",
         "",
-        "country  emergency  police  helpline  hotline  removal  support  total",
-        "BE               1       -         1        2        -        -      4",
-        "FR               -       1         -        -        -        -      1",
-        "INT              -       -         -        -        1        -      1",
+        "country  emergency  crisis  helpline  police  hotline  removal  support  total",
+        "BE               1       -         1       -        2        -        -      4",
+        "FR               -       -         -       1        -        -        -      1",
+        "INT              -       -         -       -        -        1        -      1",
         "",
-        "Countries missing an emergency, police or helpline row (2):",
-        "  BE: no police",
-        "  FR: no emergency, no helpline",
+        "Help box for BE:",
+        "  emergency: 112 [be-r1]: 112: hours not listed",
+        "  crisis: Child Focus [be-r2]: 116 000: 24/7",
+        "  missing: BE (Belgium): no police reporting channel in data/reporting-channels.csv; the help box tells readers so",
+        "Help box for FR:",
+        "  police: PHAROS [fr-r5]: web only: a web page",
+        "  missing: FR (France): no line open all night (a crisis line, or a helpline open 24/7) in "
+        "data/reporting-channels.csv; the help box tells readers so",
+        "  missing: FR (France): no child or youth helpline in data/reporting-channels.csv; the help box tells readers so",
         "",
-        "Stale rows (1):",
+        "To review (1):",
         (
             "  channels.csv:4:verified: '2024-01-10': "
             "last verified 2024-01-10, over 12 months ago: re-check against the source"
@@ -72,14 +90,14 @@ def test_the_summary_counts_rows_and_names_missing_kinds(
 def test_a_complete_fresh_file_says_so(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     path = write(
         tmp_path / "channels.csv",
-        f"BE,emergency,112,112,,,all,,,{SOURCE},high,2025-05-01",
-        f"BE,police,Police,,https://police.example.org,fr,all,,,{SOURCE},high,2025-05-01",
-        f"BE,helpline,Child Focus,116 000,,nl;fr,all,24/7,,{SOURCE},high,2025-05-01",
+        f"be-r7,BE,emergency,112,112,,,all,,,{SOURCE},high,2025-05-01",
+        f"be-r8,BE,police,Police,,https://police.example.org,fr,all,,,{SOURCE},high,2025-05-01",
+        f"be-r9,BE,helpline,Child Focus,116 000,,nl;fr,all,24/7,,{SOURCE},high,2025-05-01",
     )
     assert main([str(path)], today=TODAY) == 0
     out = capsys.readouterr().out
-    assert "Every country has an emergency, police or helpline row." in out
-    assert "Stale rows: none verified over 365 days ago." in out
+    assert "Help box for BE (complete):" in out
+    assert "To review: none (no reader link looks like an article; none verified over 365 days ago)." in out
     assert "Never verified: 0 of 3 rows." in out
 
 
@@ -89,9 +107,9 @@ def test_a_bad_file_prints_every_problem_to_stderr_and_exits_1(
     monkeypatch.chdir(tmp_path)
     write(
         tmp_path / "channels.csv",
-        f"BE,helpline,Child Focus,+32 2 000,,nl,all,,,{SOURCE},high,",
-        f"UK,police,Police,,http://police.example.org,en,all,,,{SOURCE},high,",
-        f"BE,hotline,Hotline,,https://a.example.org,nl,all,,=cmd|' /C calc'!A0,{SOURCE},high,",
+        f"be-r10,BE,helpline,Child Focus,+32 2 000,,nl,all,,,{SOURCE},high,",
+        f"uk-r11,UK,police,Police,,http://police.example.org,en,all,,,{SOURCE},high,",
+        f"be-r12,BE,hotline,Hotline,,https://a.example.org,nl,all,,=cmd|' /C calc'!A0,{SOURCE},high,",
     )
     assert main(["channels.csv"], today=TODAY) == 1
     out, err = capsys.readouterr()
@@ -105,7 +123,7 @@ def test_a_bad_file_prints_every_problem_to_stderr_and_exits_1(
         ("channels.csv:3:country: 'UK': expected an ISO 3166-1 alpha-2 country code in capitals, e.g. BE, or INT"),
         "channels.csv:3:url: 'http://police.example.org': expected an https:// web address",
         (
-            "channels.csv:4:notes: \"=cmd|' /C calc'!A0\": expected text that does not start with "
+            "channels.csv:4:remarks: \"=cmd|' /C calc'!A0\": expected text that does not start with "
             "=, +, - or @ (a spreadsheet would run it as a formula)"
         ),
     ]
@@ -134,7 +152,7 @@ def test_a_header_only_file_is_an_error_not_an_empty_site(
     assert out == ""
     assert err.splitlines() == [
         "1 problem in channels.csv:",
-        "channels.csv:2:-: '': expected at least one channel row below the header",
+        "channels.csv:2:-: '': expected at least one row below the header",
     ]
 
 
@@ -153,7 +171,7 @@ def test_an_unreadable_file_is_named_with_the_reason(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.chdir(tmp_path)
-    write(tmp_path / "channels.csv", f"BE,emergency,112,112,,,all,,,{SOURCE},high,")
+    write(tmp_path / "channels.csv", f"be-r13,BE,emergency,112,112,,,all,,,{SOURCE},high,")
 
     def refuse(self: Path) -> bytes:
         # Permissions cannot be relied on to refuse (tests may run as root), so the refusal is staged.
@@ -169,12 +187,12 @@ def test_a_file_of_international_services_only_claims_nothing_about_countries(
 ) -> None:
     path = write(
         tmp_path / "channels.csv",
-        f"INT,removal,Take It Down,,https://takeitdown.example.org,en,children,,,{SOURCE},high,",
+        f"int-r14,INT,removal,Take It Down,,https://takeitdown.example.org,en,children,,,{SOURCE},high,",
     )
     assert main([str(path)], today=TODAY) == 0
     out = capsys.readouterr().out
     assert "No country has a row yet, only the international services." in out
-    assert "Every country has" not in out
+    assert "Help box for" not in out
 
 
 def test_help_explains_the_error_format(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:

@@ -2,35 +2,29 @@
 
 from __future__ import annotations
 
-import csv
-import io
 from datetime import date
 from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from helpkit.directory.channels import load_channels, parse_channels
+from channel_table import notes_of, table_of
+
+from helpkit.directory.channels import load_channels
 from helpkit.directory.countries import _codes, region_of
-from helpkit.directory.helpbox import HOME_KINDS, pick_channels, render_helpbox
+from helpkit.directory.helpbox import plan_helpbox, render_helpbox
+from helpkit.directory.notes import load_notes
 from helpkit.directory.render import regions_of, render_directory, render_region, sorted_countries
 from helpkit.i18n.strings import load_strings
 
 ROOT = Path(__file__).resolve().parent.parent
 STRINGS = load_strings(ROOT / "data" / "strings", ["en", "fr"])
-COLUMNS = "country,kind,name,phone,url,languages,audience,hours,notes,source,confidence,verified".split(",")
 REGION_URL = "{}/".format
 HOSTILE = '<script>alert("x")</script><img src=x onerror=alert(1)>'
 
 
-def table_of(*rows: dict[str, str]):
-    out = io.StringIO()
-    writer = csv.DictWriter(out, COLUMNS, lineterminator="\n")
-    writer.writeheader()
-    for row in rows:
-        writer.writerow(
-            {"languages": "fr", "audience": "all", "source": "https://example.org/", "confidence": "high"} | row
-        )
-    return parse_channels(out.getvalue().encode(), path="t.csv", today=date(2026, 1, 1))
+def real_directory():
+    table = load_channels(ROOT / "data" / "reporting-channels.csv", today=date(2026, 1, 1))
+    return table, load_notes(ROOT / "data" / "notes", languages=["en", "fr"], ids=table.ids)
 
 
 def test_hostile_cells_are_escaped_everywhere() -> None:
@@ -40,20 +34,19 @@ def test_hostile_cells_are_escaped_everywhere() -> None:
             "kind": "helpline",
             "name": HOSTILE,
             "phone": "116 000",
-            "notes": HOSTILE,
-            "hours": HOSTILE,
+            "remarks": HOSTILE,
             "url": 'https://example.org/"><script>alert(1)</script>',
         },
+        {"country": "BE", "kind": "emergency", "name": HOSTILE, "phone": "112", "hours": "24/7"},
     )
-    html = str(render_directory(table, strings=STRINGS["en"], language="en", home="BE", region_url=REGION_URL))
-    region = str(render_region(table, "155", strings=STRINGS["en"], language="en", directory_url="../"))
+    notes = {ident: HOSTILE for ident in table.ids}
+    html = str(
+        render_directory(table, strings=STRINGS["en"], notes=notes, language="en", home="BE", region_url=REGION_URL)
+    )
+    region = str(render_region(table, "155", strings=STRINGS["en"], notes=notes, language="en", directory_url="../"))
     box = str(
         render_helpbox(
-            channels=table.channels,
-            strings=STRINGS["en"],
-            country_label="Belgium",
-            directory_url="../directory/",
-            crisis_url=None,
+            box=plan_helpbox(table, "BE"), strings=STRINGS["en"], language="en", directory_url="../directory/"
         )
     )
     for out in (html, region, box):
@@ -62,6 +55,7 @@ def test_hostile_cells_are_escaped_everywhere() -> None:
         assert "&lt;script&gt;" in out
         for anchor in soup.find_all("a"):
             assert anchor["href"].startswith(("https://", "tel:", "#", "../"))
+    assert HOSTILE.replace("<", "&lt;")[:20] not in html or "&lt;script&gt;" in html
 
 
 def test_countries_sort_by_their_name_in_the_reader_language_with_home_first() -> None:
@@ -71,49 +65,60 @@ def test_countries_sort_by_their_name_in_the_reader_language_with_home_first() -
     assert sorted_countries(["AT", "BE", "DE"], "fr", "BE") == ["BE", "DE", "AT"]
 
 
-def test_the_directory_groups_by_kind_with_localized_labels_and_dates() -> None:
+def test_the_directory_groups_by_kind_with_localized_labels_dates_hours_and_notes() -> None:
     table = table_of(
-        {"country": "BE", "kind": "police", "name": "Police", "url": "https://www.police.be/fr"},
+        {"country": "BE", "kind": "police", "name": "Police", "url": "https://www.police.be/fr", "languages": "fr"},
         {"country": "BE", "kind": "emergency", "name": "112", "phone": "112", "verified": "2025-03-04"},
+        {"country": "BE", "kind": "crisis", "name": "Ligne", "phone": "107", "hours": "Mo-Fr 09:00-17:00"},
     )
+    notes = notes_of(table, "Une note")
     soup = BeautifulSoup(
-        str(render_directory(table, strings=STRINGS["fr"], language="fr", home="BE", region_url=REGION_URL)),
-        "html.parser",
-    )
-    section = soup.select_one("#country-be")
-    assert section.h2.get_text() == "Belgique"
-    assert [h3.get_text() for h3 in section.find_all("h3")] == ["Urgences", "Police"]
-    assert "4 mars 2025" in section.get_text()
-    assert "français" in section.get_text()
-    assert soup.select_one('a[href="tel:112"] bdi[dir=ltr]').get_text() == "112"
-    assert soup.select_one('.shk-country-index a[href="#country-be"]')
-
-
-def test_the_help_box_picks_emergency_child_helpline_and_police() -> None:
-    table = load_channels(ROOT / "data" / "reporting-channels.csv", today=date(2026, 1, 1))
-    picked = pick_channels(table.for_country("BE"), HOME_KINDS)
-    assert [channel.kind for channel in picked] == ["emergency", "helpline", "police"]
-    box = BeautifulSoup(
         str(
-            render_helpbox(
-                channels=picked,
-                strings=STRINGS["fr"],
-                country_label="Belgique",
-                directory_url="../directory/",
-                crisis_url="../x/#crisis",
+            render_directory(
+                table, strings=STRINGS["fr"], notes=notes, language="fr", home="BE", region_url=REGION_URL
             )
         ),
         "html.parser",
     )
-    assert box.select_one('a[href="tel:112"]') and box.select_one('a[href="tel:116000"]')
-    assert box.select_one('a[href="../x/#crisis"]')
-    assert "Belgique" in box.h2.get_text()
+    section = soup.select_one("#country-be")
+    assert section.h2.get_text() == "Belgique"
+    assert [h3.get_text() for h3 in section.find_all("h3")] == [
+        STRINGS["fr"]["directory.kinds.emergency"],
+        STRINGS["fr"]["directory.kinds.crisis"],
+        STRINGS["fr"]["directory.kinds.police"],
+    ]
+    text = section.get_text()
+    assert "4 mars 2025" in text and "français" in text and "Une note" in text
+    # Hours in French, with the country's time for readers elsewhere.
+    assert "lun.–ven." in text and "heure : Belgique" in text
+    assert soup.select_one('a[href="tel:112"] bdi[dir=ltr]').get_text() == "112"
+    assert soup.select_one('.shk-country-index a[href="#country-be"]')
+    # Readers never see an editor's remarks or the source.
+    assert "example.org" not in str(soup)
+
+
+def test_the_real_belgian_box_in_french_runs_emergency_crisis_helpline_police() -> None:
+    table, _ = real_directory()
+    box = plan_helpbox(table, "BE", "fr")
+    assert [slot for slot, _ in box.lines] == ["emergency", "crisis", "helpline", "police"]
+    assert box.gaps == ()
+    soup = BeautifulSoup(
+        str(render_helpbox(box=box, strings=STRINGS["fr"], language="fr", directory_url="../directory/")),
+        "html.parser",
+    )
+    assert soup.select_one('a[href="tel:112"]')
+    assert "Belgique" in soup.h2.get_text()
+    # A French page gets the French-speaking lines where the data says which language a line speaks.
+    assert all("fr" in channel.languages or not channel.languages for _, channel in box.lines)
 
 
 def test_each_country_is_on_its_region_page_and_the_main_page_links_there() -> None:
-    table = load_channels(ROOT / "data" / "reporting-channels.csv", today=date(2026, 1, 1))
+    table, all_notes = real_directory()
+    notes = all_notes["fr"]
     main = BeautifulSoup(
-        str(render_directory(table, strings=STRINGS["fr"], language="fr", home="BE", region_url=REGION_URL)),
+        str(
+            render_directory(table, strings=STRINGS["fr"], notes=notes, language="fr", home="BE", region_url=REGION_URL)
+        ),
         "html.parser",
     )
     # The main page holds the home country and what works everywhere; the index reaches every country.
@@ -124,7 +129,7 @@ def test_each_country_is_on_its_region_page_and_the_main_page_links_there() -> N
     seen = []
     for region, codes in regions_of(table.countries()).items():
         page = BeautifulSoup(
-            str(render_region(table, region, strings=STRINGS["fr"], language="fr", directory_url="../")),
+            str(render_region(table, region, strings=STRINGS["fr"], notes=notes, language="fr", directory_url="../")),
             "html.parser",
         )
         ids = [section["id"] for section in page.select("section.shk-country")]

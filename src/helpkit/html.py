@@ -1,22 +1,33 @@
 """Small HTML builders that escape everything they are given.
 
-Every value that comes from data passes through here: text is escaped, and only `https:` and
-`tel:` addresses become links.
+Every value that comes from data passes through here: text is escaped, and only `https:`, `tel:`,
+`sms:` and `mailto:` addresses become links.
 """
 
 from __future__ import annotations
 
+import re
 from urllib.parse import urlsplit
 
 from markupsafe import Markup, escape
 
+from helpkit.webaddress import is_email
+
+_DIAL = re.compile(r"(?:tel|sms):\+?[0-9]+")
+_SMS_BODY = re.compile(r"\?body=[A-Za-z0-9]+")
+
 
 def safe_href(address: str) -> str | None:
-    """The address if it is an https: or tel: link, else None."""
+    """The address if it is an https:, tel:, sms: or mailto: link of the forms the data allows, else None."""
     scheme = urlsplit(address).scheme
     if scheme == "https" and urlsplit(address).netloc:
         return address
-    if scheme == "tel" and address[4:].lstrip("+").isdigit():
+    if scheme in {"tel", "sms"}:
+        number, _, body = address.partition("?")
+        if _DIAL.fullmatch(number) and ((scheme == "sms" and _SMS_BODY.fullmatch("?" + body)) or not body):
+            return address
+        return None
+    if scheme == "mailto" and is_email(address[len("mailto:") :]):
         return address
     return None
 
@@ -24,16 +35,6 @@ def safe_href(address: str) -> str | None:
 def ltr(text: str) -> Markup:
     """Numbers and addresses keep their left-to-right order inside right-to-left text."""
     return Markup('<bdi dir="ltr">{}</bdi>').format(text)
-
-
-def reach_links(*, tel: str | None, phone: str, url: str, url_label: str | Markup) -> Markup:
-    """ "112 · Website": the number as a tel: link, then the web address, either one optional."""
-    reach = []
-    if tel:
-        reach.append(link(tel, ltr(phone)))
-    if url:
-        reach.append(link(url, url_label, external=True))
-    return Markup(" · ").join(reach)
 
 
 def link(address: str, label: str | Markup, *, external: bool = False) -> Markup:

@@ -44,6 +44,10 @@ class Project:
         return self.data / "reporting-channels.csv"
 
     @property
+    def channel_notes(self) -> Path:
+        return self.data / "notes"
+
+    @property
     def strings(self) -> Path:
         return self.data / "strings"
 

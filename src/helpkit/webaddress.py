@@ -77,3 +77,17 @@ def _scripts(label: str) -> list[str]:
     # alphabets look-alikes are drawn from (LATIN, CYRILLIC, GREEK). Japanese, which mixes Han and
     # kana, is refused with them: better a row fixed by hand than a look-alike published.
     return sorted({unicodedata.name(character, "").partition(" ")[0] for character in label if character.isalpha()})
+
+
+def is_email(text: str) -> bool:
+    """Whether the text is an e-mail address a mail program can write to."""
+    # What a reader's mail program needs: one @, a name before it and a domain with a dot after it.
+    local, _, domain = text.partition("@")
+    labels = domain.split(".")
+    return (
+        bool(local)
+        and "@" not in domain
+        and not any(character in local for character in ' <>"(),:;[]\\')
+        and len(labels) > 1
+        and all(label and label.isascii() and label.replace("-", "").isalnum() for label in labels)
+    )

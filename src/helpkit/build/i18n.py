@@ -10,10 +10,12 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, InclusionLevel
+from mkdocs.structure.pages import Page
 
 
 @dataclass(frozen=True)
@@ -134,3 +136,10 @@ def offline_enabled(config: MkDocsConfig) -> bool:
     """Whether Material's offline plugin is on (`make offline`)."""
     plugin = config.plugins.get("material/offline")
     return bool(plugin and plugin.config.enabled)
+
+
+def source_name(page: Page, config: MkDocsConfig) -> str:
+    """The file a page comes from, as an editor finds it: docs/fr/about.md, or what generated it."""
+    if page.file.generated_by:
+        return f"{page.file.src_uri} (made by the build from {page.file.generated_by})"
+    return f"{Path(config.docs_dir).name}/{page.file.src_uri}"

@@ -12,11 +12,13 @@ What holds per language (the strings, the folder) is read through `helpkit.build
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from helpkit.directory.channels import ChannelTable
 from helpkit.edition.settings import Edition
 from helpkit.i18n.strings import Strings
+from helpkit.platforms.pages import PlatformTable
 
 
 @dataclass
@@ -24,8 +26,11 @@ class BuildState:
     edition: Edition
     # Interface strings per language code.
     strings: dict[str, Strings]
-    # The reporting channels, read and checked once (hooks/directory.py).
+    # The reporting channels and their notes, read and checked once (hooks/directory.py).
     channels: ChannelTable | None = None
+    notes: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+    # The platforms' help pages, read and checked once with their notes (hooks/platforms.py).
+    platforms: PlatformTable | None = None
     # File name of the search worker that stems queries (hooks/search.py), named in every page.
     search_worker: str = ""
     # The inline scripts of the theme's templates, the only ones a page may run (hooks/finish_page.py).

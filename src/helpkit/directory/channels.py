@@ -1,17 +1,16 @@
 """The directory of reporting channels: its CSV file read, checked and typed.
 
 The column names, their order and the allowed values come from the Table Schema shipped beside
-this module (reporting-channels.schema.json), so a column is added in one place. The parser collects every
-problem in the file before it raises, because the people who edit the data work in a spreadsheet
-and should be able to fix a whole file in one pass: a quote left open or an oversized cell is
-named, and every other row is still checked.
+this module (reporting-channels.schema.json), so a column is added in one place. The file is read
+by helpkit.datatable, which collects every problem in it before anything raises; this module knows
+what each column means: numbers valid in their country, addresses that open what they show, hours
+a program can read, a stable id per row.
 """
 
 from __future__ import annotations
 
-import json
 import re
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, fields
 from datetime import date, timedelta
 from functools import cache
@@ -24,10 +23,24 @@ from babel import Locale
 from phonenumbers import shortnumberinfo
 from phonenumbers.shortnumberinfo import ShortNumberCost
 
+from helpkit.datatable import (
+    Limits,
+    Problem,
+    Schema,
+    SchemaField,
+    TableError,
+    check_date,
+    check_https,
+    check_pattern,
+    check_source,
+    check_text,
+    clip,
+    load_schema,
+    read_rows,
+)
 from helpkit.directory.countries import INTERNATIONAL, is_country
-from helpkit.plaintext import hidden_character
-from helpkit.problems import ProblemsError
-from helpkit.webaddress import web_address_problem
+from helpkit.directory.hours import Hours, hours_problem, parse_hours
+from helpkit.webaddress import is_email
 
 # The columns' contract, shipped with the parser that enforces it and published beside the data.
 SCHEMA = resources.files(__package__) / "reporting-channels.schema.json"
@@ -47,20 +60,65 @@ UNLISTED_SHORT_NUMBERS: Mapping[str, Mapping[str, str]] = {
         # Safer Internet Centre helpline
         "124123": "https://nmd.bg/en/the-eu-will-support-the-activities-of-the-safer-internet-centre-but-national-co-financing-is-also-needed/",
     },
+    "CA": {
+        # Kids Help Phone's text line: "free and available across Canada 24/7"
+        "686868": "https://kidshelpphone.ca/text-about-it/",
+    },
     "CY": {
         # CyberSafety helpline
         "1480": "https://cyprus-mail.com/2018/09/17/cybersafety-helpline-receives-almost-1000-calls-in-first-year/",
+        # Hope For Children: "χωρίς χρέωση σε όποιον καλεί" (no charge to the caller)
+        "1466": "https://uncrcpc.org.cy/article/to-hope-for-children-giortazei-ti-diethni-imera-tilef",
+    },
+    "EE": {
+        # Emotional support line 116 123: "Helistamine on tasuta" (calling is free)
+        "116123": "https://www.sotsiaalkindlustusamet.ee/uudised/vaimse-tervise-tugiliini-teenust-pakub-nuud-emotsionaalse-toe-ja-hingehoiu-telefon-116-123",
+    },
+    "GB": {
+        # Shout: "a text service that anyone in the UK can use free of charge"
+        "85258": "https://giveusashout.org/about-us/safeguarding-children-and-young-people/",
+    },
+    "GR": {
+        # Klimaka's suicide line and the Ministry of Health's 24-hour line, from an article on the lines
+        # "that offer help free of charge"; the lines' own cost is not quoted: check it (remarks say so).
+        "1018": "https://www.reader.gr/ygeia/pagkosmia-imera-psyhikis-ygeias-oles-oi-tilefonikes-grammes-kai-oi-foreis-poy-prosferoyn-dorean/618464",
+        "10306": "https://www.reader.gr/ygeia/pagkosmia-imera-psyhikis-ygeias-oles-oi-tilefonikes-grammes-kai-oi-foreis-poy-prosferoyn-dorean/618464",
+        # Children SOS 1056: "free of charge for both mobile and landline callers"
+        "1056": "http://globalsustain.org/en/story/15243",
+    },
+    "IE": {
+        # Childline's text line, "by texting to 50101"; the service is free
+        "50101": "https://www.ispcc.ie/childlines-24-7-support-line-conversations-in-the-lead-up-to-christmas/",
     },
     "IT": {
         # 114 Emergenza Infanzia and Telefono Azzurro's 1 96 96, both free and "24 ore su 24"
         "114": "https://tg24.sky.it/cronaca/2025/04/23/telefono-azzurro-numeri-intervento-giubileo",
         "19696": "https://tg24.sky.it/cronaca/2025/04/23/telefono-azzurro-numeri-intervento-giubileo",
     },
+    "LV": {
+        # Crisis line 116 123: "pilnībā bezmaksas" (completely free)
+        "116123": "https://www.zz.lv/dzivesstils/jauns-bezmaksas-krizu-talrunis-116-123-260129",
+    },
     "MT": {
         # Supportline 179
         "179": "https://www.betterinternetforkids.eu/web/malta/profile",
+        # The national 24/7 mental health helpline; its cost is not quoted: check it (remarks say so).
+        "1579": "https://timesofmalta.com/articles/view/national-247-mental-health-helpline-goes-live.993347",
+    },
+    "PT": {
+        # The national suicide prevention line, "gratuita e disponível 24 horas por dia"
+        "1411": "https://www.dn.pt/sociedade/linha-de-apoio-%C3%A0-preven%C3%A7%C3%A3o-do-suic%C3%ADdio-entrou-em-funcionamento-e-tem-o-n%C3%BAmero-1411",
+    },
+    "SE": {
+        # Mind's suicide line; its cost is not quoted: check it (remarks say so).
+        "90101": "http://www.kronprinsessparetsstiftelse.se/projekt/sjalvmordsupplysningen.html",
+    },
+    "US": {
+        # Crisis Text Line: "free, 24/7 support ... Text HOME to 741741"
+        "741741": "http://www.sfisd.net/apps/pages/index.jsp?uREC_ID=1473130&type=d&pREC_ID=1625729",
     },
 }
+
 
 # What a short number may cost for the checker to call it known. A premium-rate code is refused: the
 # metadata's premium ranges are broad (in BE they take most four-digit numbers, 1234 among them), so
@@ -68,82 +126,60 @@ UNLISTED_SHORT_NUMBERS: Mapping[str, Mapping[str, str]] = {
 _KNOWN_SHORT_COSTS = frozenset({ShortNumberCost.TOLL_FREE, ShortNumberCost.STANDARD_RATE})
 
 # Limits of our own, so that a file past them is refused in words rather than by the csv module's
-# field-size accident or by pages that carry a pasted document. The real file is some 40 KB and 125
-# rows; its longest notes are 226 characters, its longest address 257.
-MAX_FILE_BYTES = 2_000_000
-MAX_ROWS = 5000
-# Notes are one or two short sentences; names, hours and addresses are shorter still. A cell is
-# counted in characters, after the spaces around it are dropped.
-MAX_CELL_CHARACTERS: Mapping[str, int] = {"name": 150, "notes": 600, "url": 500, "source": 500}
-DEFAULT_MAX_CELL_CHARACTERS = 100
+# field-size accident or by pages that carry a pasted document. The real file is some 60 KB and 200
+# rows; its longest address is 257 characters.
+LIMITS = Limits(
+    max_bytes=2_000_000,
+    max_rows=5000,
+    max_cell_characters={"name": 150, "remarks": 600, "url": 500, "chat_url": 500, "form_url": 500, "source": 500},
+)
+MAX_FILE_BYTES = LIMITS.max_bytes
 
 # Digits and spaces only: phonenumbers would also accept letters (1-800-CALL-FBI) and punctuation,
 # which readers cannot dial from every phone.
 _PHONE_TEXT = re.compile(r"\+?[0-9][0-9 ]*")
-_ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
-
-# A spreadsheet runs a cell that starts with one of these as a formula (CSV injection).
-_FORMULA_STARTS = ("=", "+", "-", "@")
-
-
-@dataclass(frozen=True, kw_only=True)
-class SchemaField:
-    """One column of the Table Schema."""
-
-    name: str
-    type: str = "string"
-    title: str = ""
-    description: str = ""
-    required: bool = False
-    enum: tuple[str, ...] = ()
-    pattern: str | None = None
-
-
-@dataclass(frozen=True, kw_only=True)
-class Schema:
-    """The parts of a Frictionless Table Schema the parser uses."""
-
-    fields: tuple[SchemaField, ...]
-    missing_values: tuple[str, ...] = ("",)
-
-    @property
-    def names(self) -> tuple[str, ...]:
-        return tuple(column.name for column in self.fields)
-
-    def field(self, name: str) -> SchemaField:
-        for column in self.fields:
-            if column.name == name:
-                return column
-        raise KeyError(name)
+_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+_SMS_TEXT = re.compile(r"[A-Za-z0-9]{1,20}")
+# The ways a reader can reach a service; a row needs at least one.
+REACH_COLUMNS = ("phone", "sms", "chat_url", "form_url", "email", "url")
 
 
 @dataclass(frozen=True, kw_only=True)
 class Channel:
-    """One row of the directory: a way to reach one service."""
+    """One row of the directory: one service, and every way to reach it."""
 
     row: int
+    id: str
     country: str
     kind: str
     name: str
     phone: str
+    sms: str
+    sms_text: str
+    chat_url: str
+    form_url: str
+    email: str
     url: str
     languages: tuple[str, ...]
     audience: str
-    hours: str
-    notes: str
+    hours: Hours | None
+    chat_hours: Hours | None
     source: str
     confidence: str
     verified: date | None
+    remarks: str
 
     def tel_uri(self) -> str | None:
         """A tel: link: E.164 for full numbers, the bare digits for short ones."""
-        if not self.phone:
-            return None
-        number = _full_number(self.phone, self.country)
-        if number is None:
-            # Short numbers have no international form: they only work inside the country.
-            return "tel:" + self.phone.replace(" ", "")
-        return "tel:" + phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+        return _dial_uri("tel:", self.phone, self.country)
+
+    def sms_uri(self) -> str | None:
+        """An sms: link to the text number, with the word to send when there is one."""
+        uri = _dial_uri("sms:", self.sms, self.country)
+        if uri and self.sms_text:
+            # RFC 5724's body parameter; the word is letters and digits only (checked on load).
+            return f"{uri}?body={self.sms_text}"
+        return uri
 
     def phone_display(self) -> str:
         """The number as the service itself writes it (validated on load); empty without a phone.
@@ -153,31 +189,31 @@ class Channel:
         """
         return " ".join(self.phone.split())
 
+    def sms_display(self) -> str:
+        return " ".join(self.sms.split())
+
+    @property
+    def open_all_night(self) -> bool:
+        """Whether the line answers the phone (or, without one, its main way) at any hour."""
+        return self.hours is not None and self.hours.always
+
+
+def _dial_uri(scheme: str, number_text: str, country: str) -> str | None:
+    if not number_text:
+        return None
+    number = _full_number(number_text, country)
+    if number is None:
+        # Short numbers have no international form: they only work inside the country.
+        return scheme + number_text.replace(" ", "")
+    return scheme + phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
 
 # The schema must describe exactly the columns a Channel holds, in whatever order it likes.
 _CHANNEL_COLUMNS = frozenset(item.name for item in fields(Channel)) - {"row"}
 
 
-@dataclass(frozen=True, kw_only=True)
-class Problem:
-    """Something wrong (or, as a warning, worth a look) in one cell, row or file."""
-
-    path: str
-    row: int
-    column: str
-    value: str
-    expected: str
-
-    def __str__(self) -> str:
-        return f"{self.path}:{self.row}:{self.column}: {self.value!r}: {self.expected}"
-
-
-class ChannelDataError(ProblemsError):
+class ChannelDataError(TableError):
     """The data file has problems; ``problems`` lists every one found (as `Problem`s)."""
-
-    def __init__(self, path: str, problems: Iterable[Problem]) -> None:
-        super().__init__(path, problems)
-        self.path = path
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -199,49 +235,28 @@ class ChannelTable:
         return tuple(sorted(codes - {INTERNATIONAL}))
 
     @property
+    def ids(self) -> tuple[str, ...]:
+        return tuple(channel.id for channel in self.channels)
+
+    @property
     def unverified(self) -> tuple[Channel, ...]:
         """Rows nobody has checked against the live source yet."""
         return tuple(channel for channel in self.channels if channel.verified is None)
 
 
-def load_schema(path: Path | Traversable = SCHEMA) -> Schema:
+def load_channel_schema(path: Path | Traversable = SCHEMA) -> Schema:
     """Read a Table Schema; ValueError if it does not describe a Channel."""
-    document = json.loads(path.read_text(encoding="utf-8"))
-    columns = []
-    for item in document["fields"]:
-        constraints = item.get("constraints", {})
-        column = SchemaField(
-            name=item["name"],
-            type=item.get("type", "string"),
-            title=item.get("title", ""),
-            description=item.get("description", ""),
-            required=bool(constraints.get("required", False)),
-            enum=tuple(constraints.get("enum", ())),
-            pattern=constraints.get("pattern"),
-        )
-        if column.type not in {"string", "date"}:
-            raise ValueError(f"{path}: {column.name}: unsupported type {column.type!r}")
-        if "enum" in constraints and not column.enum:
-            # It would allow nothing, and "expected one of: " would list nothing.
-            raise ValueError(f"{path}: {column.name}: an empty enum allows no value")
-        columns.append(column)
-    schema = Schema(fields=tuple(columns), missing_values=tuple(document.get("missingValues", [""])))
-    if len(set(schema.names)) != len(schema.names) or set(schema.names) != _CHANNEL_COLUMNS:
-        raise ValueError(
-            f"{path}: the fields {', '.join(schema.names)} do not match the Channel's columns "
-            f"{', '.join(sorted(_CHANNEL_COLUMNS))}"
-        )
-    return schema
+    return load_schema(path, columns=_CHANNEL_COLUMNS)
 
 
 @cache
 def default_schema() -> Schema:
     """The shipped schema, read once, when first needed."""
-    return load_schema(SCHEMA)
+    return load_schema(SCHEMA, columns=_CHANNEL_COLUMNS)
 
 
 def kinds() -> tuple[str, ...]:
-    """The kinds of channel, in the order the directory and the help box show them."""
+    """The kinds of channel, in the order the directory shows them."""
     return default_schema().field("kind").enum
 
 
@@ -266,259 +281,91 @@ def parse_channels(data: bytes, *, path: str, today: date, schema: Schema | None
     def report(row: int, column: str, value: str, expected: str) -> None:
         problems.append(Problem(path=path, row=row, column=column, value=value, expected=expected))
 
-    if len(data) > MAX_FILE_BYTES:
-        # Refused unread: the limit is there so that nothing of that size is taken apart.
-        report(1, "-", "", f"expected a file of at most {MAX_FILE_BYTES:,} bytes; this one has {len(data):,}")
+    rows = read_rows(data, path=path, schema=schema, limits=LIMITS, report=report)
+    if problems and not rows:
+        # The file could not be read into rows (its size, its bytes, its header): that is the problem.
         raise ChannelDataError(path, problems)
-    records = _records(_decode(data, path))
-
-    header = next(records, None)
-    if header is not None and header.broken is not None:
-        report(1, "-", header.broken.value, header.broken.expected)
-    else:
-        _check_header(header.cells if header else None, schema, report)
-    if problems:
-        # Rows cannot be read against a header that does not match: their problems would be noise.
-        raise ChannelDataError(path, problems)
-
     channels: list[Channel] = []
     warnings: list[Problem] = []
-    first_seen: dict[tuple[str, ...], int] = {}
-    names = schema.names
-    rows, first_over = 0, 0
-    for record in records:
-        # Spreadsheets often save empty rows at the end; they hold nothing to check.
-        if record.broken is None and not any(cell.strip() for cell in record.cells):
-            continue
-        rows += 1
-        if rows == MAX_ROWS + 1:
-            first_over = record.row
-        if record.broken is not None:
-            column = names[record.broken.cell] if record.broken.cell < len(names) else "-"
-            report(record.row, column, record.broken.value, record.broken.expected)
-            continue
-        if len(record.cells) != len(names):
-            spans = f"; this row runs over lines {record.line}–{record.last_line}: is a quote left open?"
-            report(
-                record.row,
-                "-",
-                _clip(",".join(record.cells)),
-                f"expected {len(names)} fields, found {len(record.cells)}"
-                + (spans if record.last_line > record.line else ""),
-            )
-            continue
-        values = {
-            name: "" if cell.strip() in schema.missing_values else cell.strip()
-            for name, cell in zip(names, record.cells, strict=True)
-        }
+    first_seen: dict[str, int] = {}
+    for record in rows:
+        values = record.values
         before = len(problems)
         _check_row(record.row, values, schema, today, report)
-
-        key = tuple(values[name].casefold() for name in ("country", "kind", "name", "phone", "url"))
-        if key in first_seen:
-            report(
-                record.row,
-                "-",
-                _clip(values["name"]),
-                f"expected a unique row; row {first_seen[key]} has the same country, kind, name, phone and url",
-            )
-        else:
-            first_seen[key] = record.row
-
+        ident = values["id"]
+        if ident and ident in first_seen:
+            report(record.row, "id", ident, f"expected an id of its own; row {first_seen[ident]} has it already")
+        elif ident:
+            first_seen[ident] = record.row
         if len(problems) == before:
             channel = _channel(record.row, values)
             channels.append(channel)
-            if channel.verified is not None and today - channel.verified > STALE_AFTER:
-                warnings.append(_stale(channel, path))
-
-    if rows == 0:
-        # A header alone would build a directory with no way to reach anyone, and say nothing is wrong.
-        report(2, "-", "", "expected at least one channel row below the header")
-    elif rows > MAX_ROWS:
-        report(first_over, "-", "", f"expected at most {MAX_ROWS} channel rows below the header; this file has {rows}")
-
+            warnings.extend(_warnings(channel, path, today))
     if problems:
-        raise ChannelDataError(path, problems)
+        # In the file's order, as an editor goes through it; the reader reports structure first.
+        raise ChannelDataError(path, sorted(problems, key=lambda problem: problem.row))
     return ChannelTable(channels=tuple(channels), warnings=tuple(warnings))
 
 
-@dataclass(frozen=True, kw_only=True)
-class _Broken:
-    """Why a record could not be split into cells, and in which of them it went wrong."""
-
-    cell: int
-    value: str
-    expected: str
+# A reader link whose path says it is about the service rather than the service itself.
+_ARTICLE_WORDS = ("news", "press", "article", "petition", "privacy", "blog", "nieuws", "actualite", "aktuelles")
 
 
-@dataclass(frozen=True, kw_only=True)
-class _Record:
-    """One record of the file: a spreadsheet row, which a quoted cell may spread over several lines."""
-
-    row: int
-    line: int
-    last_line: int
-    cells: tuple[str, ...] = ()
-    broken: _Broken | None = None
-
-
-# Where an unquoted cell ends, and where a line does.
-_CELL_END = re.compile(r"[,\r\n]")
-_LINE_END = re.compile(r"[\r\n]")
-
-
-def _records(text: str) -> Iterator[_Record]:
-    """The records of the text, read as the csv module's excel dialect reads them, but strictly.
-
-    Written out rather than left to csv.reader so that a record broken by a quote names the line the
-    quote opened on and reading resumes on the line after it (an unclosed quote would otherwise
-    swallow the rest of the file, and one at the very end is accepted), and so that no cell meets
-    csv's field-size limit before our own limits can name it. Lines end in LF, CRLF or CR, as in csv.
-    """
-    position, line, row = 0, 1, 0
-    while position < len(text):
-        row += 1
-        first_line = line
-        cells: list[str] = []
-        while True:
-            if text.startswith('"', position):
-                quoted = _quoted_cell(text, position, line)
-                if quoted.expected is not None:
-                    value = _clip(text[position : _line_end(text, position)])
-                    broken = _Broken(cell=len(cells), value=value, expected=quoted.expected)
-                    yield _Record(row=row, line=first_line, last_line=line, cells=tuple(cells), broken=broken)
-                    # Resume on the line after the quote's: the lines it swallowed are rows of their own.
-                    position, line = _skip_line_end(text, _line_end(text, position), line)
-                    break
-                cells.append(quoted.text)
-                position, line = quoted.end, quoted.last_line
-            else:
-                found = _CELL_END.search(text, position)
-                end = found.start() if found else len(text)
-                cells.append(text[position:end])
-                position = end
-            if text.startswith(",", position):
-                position += 1
-                continue
-            yield _Record(row=row, line=first_line, last_line=line, cells=tuple(cells))
-            position, line = _skip_line_end(text, position, line)
-            break
-
-
-@dataclass(frozen=True, kw_only=True)
-class _Quoted:
-    text: str
-    end: int
-    last_line: int
-    expected: str | None = None
-
-
-def _quoted_cell(text: str, opened: int, line: int) -> _Quoted:
-    """The cell whose opening quote is at ``opened``, on ``line``; with what was expected if it is broken."""
-    pieces: list[str] = []
-    position, last_line = opened + 1, line
-    while True:
-        close = text.find('"', position)
-        if close == -1:
-            return _Quoted(
-                text="",
-                end=len(text),
-                last_line=last_line,
-                expected=f'unclosed quote: expected a closing " for the quote that opens this cell on line {line}; '
-                "none follows before the end of the file",
+def _warnings(channel: Channel, path: str, today: date) -> list[Problem]:
+    """What does not stop a build but an editor should look at: stale rows, links that look like articles."""
+    found = []
+    if channel.verified is not None and today - channel.verified > STALE_AFTER:
+        checked = channel.verified.isoformat()
+        found.append(
+            Problem(
+                path=path,
+                row=channel.row,
+                column="verified",
+                value=checked,
+                expected=f"last verified {checked}, over 12 months ago: re-check against the source",
             )
-        pieces.append(text[position:close])
-        last_line += _line_breaks(text[position:close])
-        if not text.startswith('""', close):
-            break
-        # A quote inside a quoted cell is written twice.
-        pieces.append('"')
-        position = close + 2
-    end = close + 1
-    if end == len(text) or text[end] in ",\r\n":
-        return _Quoted(text="".join(pieces), end=end, last_line=last_line)
-    if last_line > line:
-        # The quote that closed it belongs to a later row: the likelier mistake is a quote left open.
-        expected = (
-            f'unclosed quote: expected a closing " for the quote that opens this cell on line {line}; '
-            f'the next " is on line {last_line}, where text follows it'
         )
-    else:
-        expected = 'expected , or the end of the row after the closing " of a quoted cell; write a " in a cell as ""'
-    return _Quoted(text="", end=end, last_line=last_line, expected=expected)
-
-
-def _line_breaks(text: str) -> int:
-    return text.count("\n") + text.count("\r") - text.count("\r\n")
-
-
-def _line_end(text: str, position: int) -> int:
-    found = _LINE_END.search(text, position)
-    return found.start() if found else len(text)
-
-
-def _skip_line_end(text: str, position: int, line: int) -> tuple[int, int]:
-    """Past the line break at ``position`` (if any), and the number of the line that follows."""
-    if text.startswith("\r\n", position):
-        return position + 2, line + 1
-    if text.startswith(("\r", "\n"), position):
-        return position + 1, line + 1
-    return position, line
-
-
-def _stale(channel: Channel, path: str) -> Problem:
-    checked = channel.verified.isoformat() if channel.verified else ""
-    return Problem(
-        path=path,
-        row=channel.row,
-        column="verified",
-        value=checked,
-        expected=f"last verified {checked}, over 12 months ago: re-check against the source",
-    )
-
-
-def _decode(data: bytes, path: str) -> str:
-    try:
-        # utf-8-sig: Excel's "CSV UTF-8" starts the file with a byte order mark.
-        return data.decode("utf-8-sig")
-    except UnicodeDecodeError as error:
-        line = data.count(b"\n", 0, error.start) + 1
-        problem = Problem(
-            path=path,
-            row=line,
-            column="-",
-            value=f"byte 0x{data[error.start]:02X} at offset {error.start}",
-            expected=f"expected UTF-8 ({error.reason}); save the file as CSV UTF-8",
+    if channel.url and channel.url.rstrip("/") == channel.source.rstrip("/") and _looks_like_article(channel.url):
+        found.append(
+            Problem(
+                path=path,
+                row=channel.row,
+                column="url",
+                value=channel.url,
+                expected="the same address as source, and it looks like an article: readers need the service's own "
+                "front door or contact page (or no url)",
+            )
         )
-        raise ChannelDataError(path, [problem]) from None
+    elif channel.url and _looks_like_article(channel.url):
+        found.append(
+            Problem(
+                path=path,
+                row=channel.row,
+                column="url",
+                value=channel.url,
+                expected="looks like an article, a press release, a petition or a policy page: readers need the "
+                "service's own front door or contact page (or no url)",
+            )
+        )
+    elif channel.url and channel.url.rstrip("/") == channel.source.rstrip("/") and "/" in channel.url[8:].rstrip("/"):
+        found.append(
+            Problem(
+                path=path,
+                row=channel.row,
+                column="url",
+                value=channel.url,
+                expected="the same address as source, below the site's front page: check that readers should open it",
+            )
+        )
+    return found
+
+
+def _looks_like_article(url: str) -> bool:
+    path = url.split("://", 1)[-1].partition("/")[2].casefold()
+    return any(word in re.split(r"[^a-z]+", path) for word in _ARTICLE_WORDS)
 
 
 _Report = Callable[[int, str, str, str], None]
-
-
-def _check_header(header: Sequence[str] | None, schema: Schema, report: _Report) -> None:
-    names = schema.names
-    wanted = f"the header must be: {','.join(names)}"
-    if header is None or not any(cell.strip() for cell in header):
-        report(1, "-", "", f"expected a header row; {wanted}")
-        return
-    header = [cell.strip() for cell in header]
-    # Spreadsheets in many European locales save CSV with ';' (or tabs for "Unicode text").
-    if len(header) == 1 and (";" in header[0] or "\t" in header[0]):
-        report(1, "-", header[0], "wrong delimiter: expected ','")
-        return
-    seen: set[str] = set()
-    for cell in header:
-        if cell not in names:
-            report(1, cell or "-", cell, f"unknown column; {wanted}")
-        elif cell in seen:
-            report(1, cell, cell, f"duplicate column; {wanted}")
-        seen.add(cell)
-    for name in names:
-        if name not in seen:
-            report(1, name, "", f"missing column; {wanted}")
-    if header != list(names) and set(header) == set(names) and len(header) == len(names):
-        report(1, "-", ",".join(header), f"columns out of order; {wanted}")
 
 
 def _check_row(row: int, values: Mapping[str, str], schema: Schema, today: date, report: _Report) -> None:
@@ -530,46 +377,61 @@ def _check_row(row: int, values: Mapping[str, str], schema: Schema, today: date,
             valid.add(column.name)
         else:
             # A cell over its limit is shown by its start: the whole of it would bury the other problems.
-            report(row, column.name, value if len(value) <= _max_characters(column.name) else _clip(value), expected)
-    if not values["phone"] and not values["url"]:
-        report(row, "-", _clip(values["name"]), "expected a phone or a url; this row has neither")
-
-
-def _max_characters(column: str) -> int:
-    return MAX_CELL_CHARACTERS.get(column, DEFAULT_MAX_CELL_CHARACTERS)
+            report(row, column.name, value if len(value) <= LIMITS.cell(column.name) else clip(value), expected)
+    if not any(values[name] for name in REACH_COLUMNS):
+        report(
+            row,
+            "-",
+            clip(values["name"]),
+            f"expected a way to reach the service; this row has none of {', '.join(REACH_COLUMNS)}",
+        )
+    if values["kind"] == "emergency" and not values["phone"]:
+        report(row, "phone", "", "expected the number to call: an emergency row needs a phone")
+    if values["sms_text"] and not values["sms"]:
+        report(row, "sms_text", values["sms_text"], "expected an sms number to send it to")
+    if values["chat_hours"] and not values["chat_url"]:
+        report(row, "chat_hours", values["chat_hours"], "expected a chat_url: the hours of a chat with no address")
+    if "country" in valid and "id" in valid and values["id"]:
+        prefix = values["country"].lower() + "-"
+        if not values["id"].startswith(prefix):
+            report(row, "id", values["id"], f"expected an id that starts with the row's country, {prefix!r}")
 
 
 def _check_cell(column: SchemaField, value: str, values: Mapping[str, str], valid: set[str], today: date) -> str | None:
     """What the cell should have been, or None if it is fine."""
-    if not value:
-        return "expected a value; this column is required" if column.required else None
-    if len(value) > _max_characters(column.name):
-        return f"expected at most {_max_characters(column.name)} characters; this cell has {len(value)}"
-    hidden = hidden_character(value)
-    if hidden is not None:
-        return f"expected text without invisible or direction-changing characters; this cell has {hidden}"
-    if value.startswith(_FORMULA_STARTS) and not (column.name == "phone" and value[0] == "+"):
-        return "expected text that does not start with =, +, - or @ (a spreadsheet would run it as a formula)"
-    if column.enum and value not in column.enum:
-        return f"expected one of: {', '.join(column.enum)}"
-    if column.name == "phone":
+    expected = check_text(column, value, LIMITS, may_start_with_plus=column.name in {"phone", "sms"})
+    if expected is not None or not value:
+        return expected
+    if column.name in {"phone", "sms"}:
         # Which numbers are valid depends on the country; a bad country is reported on its own.
         return _check_phone(value, values["country"]) if "country" in valid else None
     check = _COLUMN_CHECKS.get(column.name)
     if check is not None:
         # These say in words what the schema's pattern says in a regular expression.
         return check(value)
-    if column.pattern is not None and not re.fullmatch(column.pattern, value):
-        return f"expected {column.title or column.name} matching {column.pattern}"
     if column.type == "date":
-        return _check_date(value, today)
-    return None
+        return check_date(value, today)
+    return check_pattern(column, value)
 
 
 def _check_country(value: str) -> str | None:
     if value == INTERNATIONAL or is_country(value):
         return None
     return "expected an ISO 3166-1 alpha-2 country code in capitals, e.g. BE, or INT"
+
+
+def _check_id(value: str) -> str | None:
+    if _ID.fullmatch(value) and len(value) <= 60:
+        return None
+    return "expected an id of lowercase letters, digits and single hyphens, e.g. be-child-focus (at most 60 characters)"
+
+
+def _check_sms_text(value: str) -> str | None:
+    return None if _SMS_TEXT.fullmatch(value) else "expected the one word to text, in letters and digits, e.g. SHOUT"
+
+
+def _check_email(value: str) -> str | None:
+    return None if is_email(value) else "expected an e-mail address such as help@example.org"
 
 
 def _check_phone(value: str, country: str) -> str | None:
@@ -617,18 +479,6 @@ def _owner(phone: str) -> str | None:
     return region if region and region.isalpha() else "no country (a non-geographic number)"
 
 
-def _check_url(value: str) -> str | None:
-    return web_address_problem(value, schemes=("https",), wanted="expected an https:// web address")
-
-
-def _check_source(value: str) -> str | None:
-    return web_address_problem(
-        value,
-        schemes=("http", "https"),
-        wanted="expected the http:// or https:// address of the page the facts were read on",
-    )
-
-
 def _check_languages(value: str) -> str | None:
     unknown = [code for code in value.split(";") if code not in _LANGUAGES]
     if not unknown:
@@ -637,25 +487,18 @@ def _check_languages(value: str) -> str | None:
     return f"expected ISO 639-1 language codes separated by ';', e.g. nl;fr; not a code: {listed}"
 
 
-def _check_date(value: str, today: date) -> str | None:
-    try:
-        # fromisoformat alone would also take 20250314 and 2025-W11-5.
-        when = date.fromisoformat(value) if _ISO_DATE.fullmatch(value) else None
-    except ValueError:
-        when = None
-    if when is None:
-        return "expected a real date as YYYY-MM-DD, e.g. 2025-03-14"
-    if when > today:
-        # A date records when someone checked the row, so it cannot lie ahead.
-        return f"expected a date not after today ({today.isoformat()})"
-    return None
-
-
 _COLUMN_CHECKS: Mapping[str, Callable[[str], str | None]] = {
+    "id": _check_id,
     "country": _check_country,
-    "url": _check_url,
-    "source": _check_source,
+    "url": check_https,
+    "chat_url": check_https,
+    "form_url": check_https,
+    "email": _check_email,
+    "sms_text": _check_sms_text,
+    "source": check_source,
     "languages": _check_languages,
+    "hours": hours_problem,
+    "chat_hours": hours_problem,
 }
 
 
@@ -686,20 +529,23 @@ def _channel(row: int, values: Mapping[str, str]) -> Channel:
     verified = values["verified"]
     return Channel(
         row=row,
+        id=values["id"],
         country=values["country"],
         kind=values["kind"],
         name=values["name"],
         phone=values["phone"],
+        sms=values["sms"],
+        sms_text=values["sms_text"],
+        chat_url=values["chat_url"],
+        form_url=values["form_url"],
+        email=values["email"],
         url=values["url"],
         languages=languages,
         audience=values["audience"],
-        hours=values["hours"],
-        notes=values["notes"],
+        hours=parse_hours(values["hours"]) if values["hours"] else None,
+        chat_hours=parse_hours(values["chat_hours"]) if values["chat_hours"] else None,
         source=values["source"],
         confidence=values["confidence"],
         verified=date.fromisoformat(verified) if verified else None,
+        remarks=values["remarks"],
     )
-
-
-def _clip(text: str, limit: int = 60) -> str:
-    return text if len(text) <= limit else text[: limit - 1] + "…"

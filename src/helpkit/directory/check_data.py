@@ -21,20 +21,23 @@ from helpkit.directory.channels import (
     kinds,
     parse_channels,
 )
+from helpkit.directory.helpbox import box_preview, plan_helpbox
+from helpkit.directory.notes import NotesError, load_notes
 from helpkit.project import ProjectError, add_config_file, read_project
-
-# Every country page should offer these: someone to call now, the police, and someone to talk to.
-ESSENTIAL_KINDS = ("emergency", "police", "helpline")
-_ESSENTIAL = f"{', '.join(ESSENTIAL_KINDS[:-1])} or {ESSENTIAL_KINDS[-1]}"
 
 _EPILOG = f"""\
 On errors, every problem is printed to stderr, one a line, as
   PATH:ROW:COLUMN: 'VALUE': what was expected
 where ROW counts as a spreadsheet does (the header is row 1); the exit status is 1.
 
-Otherwise it prints the rows per country and kind, the countries without an
-{_ESSENTIAL} row, the rows last verified over {STALE_AFTER.days} days ago
-and the number of rows never verified; the exit status is 0.
+Without PATH, the notes of every configured language (data/notes/<lang>.yml)
+are checked too: a row without its note in a language is an error.
+
+Otherwise it prints the rows per country and kind; for each country, what
+its help box shows, line by line with opening hours, and what it lacks; the
+rows to review (reader links that look like articles, rows last verified
+over {STALE_AFTER.days} days ago); and the number of rows never verified.
+The exit status is 0.
 """
 
 
@@ -55,14 +58,14 @@ def main(argv: list[str] | None = None, *, today: date | None = None) -> int:
     add_config_file(parser)
     arguments = parser.parse_args(argv)
     today = today or date.today()
+    project = None
     if arguments.path is None:
         try:
-            path = read_project(arguments.config_file).channels_csv
+            project = read_project(arguments.config_file)
         except ProjectError as error:
             print(f"error: {error}", file=sys.stderr)
             return 1
-    else:
-        path = arguments.path
+    path = project.channels_csv if arguments.path is None and project else arguments.path
     shown = _shown(path)
 
     try:
@@ -74,7 +77,10 @@ def main(argv: list[str] | None = None, *, today: date | None = None) -> int:
         return 1
     try:
         table = parse_channels(data, path=shown, today=today)
-    except ChannelDataError as error:
+        if project is not None:
+            # The notes belong to the project's own data: another file's rows have other ids.
+            load_notes(project.channel_notes, languages=project.languages, ids=table.ids)
+    except (ChannelDataError, NotesError) as error:
         print(error, file=sys.stderr)
         return 1
     write_summary(table, shown, sys.stdout)
@@ -97,26 +103,26 @@ def write_summary(table: ChannelTable, shown: str, out: TextIO) -> None:
     for line in _coverage_table(table, codes):
         print(line, file=out)
 
-    missing = [(code, [kind for kind in ESSENTIAL_KINDS if not _has(table, code, kind)]) for code in countries]
-    missing = [(code, absent) for code, absent in missing if absent]
     print(file=out)
     if not countries:
-        # "Every country has ..." would be true of none: say what the file holds instead.
+        # A list of boxes would be empty: say what the file holds instead.
         print("No country has a row yet, only the international services.", file=out)
-    elif missing:
-        print(f"Countries missing an {_ESSENTIAL} row ({len(missing)}):", file=out)
-        for code, absent in missing:
-            print(f"  {code}: no {', no '.join(absent)}", file=out)
-    else:
-        print(f"Every country has an {_ESSENTIAL} row.", file=out)
+    for code in countries:
+        box = plan_helpbox(table, code)
+        print(f"Help box for {code}{'' if box.gaps else ' (complete)'}:", file=out)
+        for line in box_preview(box):
+            print(f"  {line}", file=out)
 
     print(file=out)
     if table.warnings:
-        print(f"Stale rows ({len(table.warnings)}):", file=out)
+        print(f"To review ({len(table.warnings)}):", file=out)
         for warning in table.warnings:
             print(f"  {warning}", file=out)
     else:
-        print(f"Stale rows: none verified over {STALE_AFTER.days} days ago.", file=out)
+        print(
+            f"To review: none (no reader link looks like an article; none verified over {STALE_AFTER.days} days ago).",
+            file=out,
+        )
 
     print(file=out)
     print(
@@ -141,10 +147,6 @@ def _coverage_table(table: ChannelTable, codes: Sequence[str]) -> list[str]:
             )
         )
     return lines
-
-
-def _has(table: ChannelTable, code: str, kind: str) -> bool:
-    return any(channel.kind == kind for channel in table.for_country(code))
 
 
 def _shown(path: Path) -> str:

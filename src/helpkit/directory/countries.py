@@ -8,6 +8,8 @@ from functools import cache
 from importlib import resources
 
 from babel import Locale
+from babel.core import get_global
+from babel.dates import get_timezone, get_timezone_location
 
 INTERNATIONAL = "INT"
 
@@ -57,3 +59,29 @@ def region_name(region: str, language: str) -> str:
 def region_slug(region: str) -> str:
     """A stable address for the region, from its English name: '155' -> 'western-europe'."""
     return re.sub(r"[^a-z0-9]+", "-", country_name(region, "en").casefold()).strip("-")
+
+
+# Where CLDR lists several zones for a country, the capital's: national lines give their hours in it.
+_CAPITAL_ZONES = {
+    "AU": "Australia/Sydney",
+    "CA": "America/Toronto",
+    "CY": "Asia/Nicosia",
+    "DE": "Europe/Berlin",
+    "ES": "Europe/Madrid",
+    "PT": "Europe/Lisbon",
+    "US": "America/New_York",
+}
+
+
+def time_zone(code: str) -> str | None:
+    """The IANA time zone a country's opening hours are read in, or None if it cannot be told."""
+    if code in _CAPITAL_ZONES:
+        return _CAPITAL_ZONES[code]
+    zones = get_global("territory_zones").get(code, [])
+    return zones[0] if len(zones) == 1 else None
+
+
+def time_zone_words(code: str, language: str) -> str:
+    """The country's time in words, e.g. ('BE', 'fr') -> 'heure : Belgique'; empty if unknown."""
+    zone = time_zone(code)
+    return get_timezone_location(get_timezone(zone), locale=language, return_city=False) if zone else ""

@@ -4,10 +4,11 @@ Frictionless Data Package that names the three and their licence."""
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import asdict, fields
 
 from helpkit.directory.channels import Channel
+from helpkit.directory.countries import time_zone
 
 # Stable file names under the site's data/ folder, linked from every directory page.
 CSV_NAME = "reporting-channels.csv"
@@ -29,16 +30,21 @@ PAGES_LICENCE = {
 }
 
 
-def channels_json(channels: Sequence[Channel]) -> str:
-    """One object per row with the CSV's column names; dates as ISO text, languages as a list."""
+def channels_json(channels: Sequence[Channel], notes: Mapping[str, Mapping[str, str]]) -> str:
+    """One object per row with the CSV's column names; dates as ISO text, languages as a list, hours in
+    the CSV's opening-hours text, and the reader's note in every language built (`notes`)."""
     rows = []
     for channel in channels:
         row = asdict(channel)
         row.pop("row")
         row["languages"] = list(channel.languages)
+        row["hours"] = channel.hours.text if channel.hours else None
+        row["chat_hours"] = channel.chat_hours.text if channel.chat_hours else None
         row["verified"] = channel.verified.isoformat() if channel.verified else None
+        row["time_zone"] = time_zone(channel.country)
+        row["notes"] = {language: by_id[channel.id] for language, by_id in notes.items() if channel.id in by_id}
         rows.append(row)
-    columns = [field.name for field in fields(Channel) if field.name != "row"]
+    columns = [field.name for field in fields(Channel) if field.name != "row"] + ["time_zone", "notes"]
     document = {"schema": SCHEMA_NAME, "license": DATA_LICENCE, "columns": columns, "rows": rows}
     return json.dumps(document, ensure_ascii=False, indent=1) + "\n"
 

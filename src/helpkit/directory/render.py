@@ -4,16 +4,17 @@ page holds the home country, the index and what works everywhere, each region's 
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from functools import cache
 
 from babel import Locale
 from babel.dates import format_date
+from babel.lists import format_list
 from markupsafe import Markup, escape
 
 from helpkit.directory.channels import Channel, ChannelTable, kinds
 from helpkit.directory.countries import INTERNATIONAL, country_name, region_of
-from helpkit.html import ltr, reach_links
+from helpkit.directory.reach import hours_line, reach_line
 from helpkit.i18n.strings import Strings
 
 
@@ -47,13 +48,13 @@ def _language_names(language: str) -> dict[str, str]:
 
 
 def _details(channel: Channel, strings: Strings, language: str) -> Markup:
-    rows = []
+    rows: list[tuple[str, Markup]] = [
+        (strings["directory.hours"], hours_line(channel, strings, language, with_zone=True))
+    ]
     if channel.languages:
         names = _language_names(language)
-        served = ", ".join(names.get(code, code) for code in channel.languages)
+        served = format_list([names.get(code, code) for code in channel.languages], locale=language)
         rows.append((strings["directory.languages"], escape(served)))
-    if channel.hours:
-        rows.append((strings["directory.hours"], escape(channel.hours)))
     rows.append((strings[f"directory.audience.{channel.audience}"], Markup("")))
     if channel.verified:
         rows.append((strings["directory.verified"], escape(format_date(channel.verified, "long", locale=language))))
@@ -65,28 +66,25 @@ def _details(channel: Channel, strings: Strings, language: str) -> Markup:
     )
 
 
-def render_channel(channel: Channel, strings: Strings, language: str) -> Markup:
-    reach = reach_links(
-        tel=channel.tel_uri(),
-        phone=channel.phone_display(),
-        url=channel.url,
-        url_label=ltr(channel.url.removeprefix("https://").rstrip("/")),
-    )
-    # Names and notes keep the direction of their own script inside a page of another.
-    notes = Markup('<p class="shk-channel__notes" dir="auto">{}</p>').format(channel.notes) if channel.notes else ""
+def render_channel(channel: Channel, strings: Strings, language: str, notes: Mapping[str, str]) -> Markup:
+    """One service: its name, every way to reach it, what it is for, when it is open, who it is for."""
+    note = notes[channel.id]
     return Markup(
-        '<li class="shk-channel"><p class="shk-channel__name"><strong><bdi>{name}</bdi></strong></p>'
-        '<p class="shk-channel__reach">{reach}</p>{notes}'
+        '<li class="shk-channel" id="{anchor}"><p class="shk-channel__name"><strong><bdi>{name}</bdi></strong></p>'
+        '<p class="shk-channel__reach">{reach}</p><p class="shk-channel__notes">{note}</p>'
         '<p class="shk-channel__facts">{facts}</p></li>'
     ).format(
+        anchor=f"channel-{channel.id}",
         name=channel.name,
-        reach=reach,
-        notes=notes,
+        reach=reach_line(channel, strings),
+        note=note,
         facts=_details(channel, strings, language),
     )
 
 
-def render_section(code: str, title: str, channels: Sequence[Channel], strings: Strings, language: str) -> Markup:
+def render_section(
+    code: str, title: str, channels: Sequence[Channel], strings: Strings, language: str, notes: Mapping[str, str]
+) -> Markup:
     groups = []
     for kind in kinds():
         of_kind = [channel for channel in channels if channel.kind == kind]
@@ -94,7 +92,7 @@ def render_section(code: str, title: str, channels: Sequence[Channel], strings: 
             groups.append(
                 Markup('<h3>{}</h3><ul class="shk-channels">{}</ul>').format(
                     strings[f"directory.kinds.{kind}"],
-                    Markup("").join(render_channel(channel, strings, language) for channel in of_kind),
+                    Markup("").join(render_channel(channel, strings, language, notes) for channel in of_kind),
                 )
             )
     return Markup(
@@ -132,6 +130,7 @@ def render_directory(
     table: ChannelTable,
     *,
     strings: Strings,
+    notes: Mapping[str, str],
     language: str,
     home: str,
     region_url: Callable[[str], str],
@@ -167,10 +166,10 @@ def render_directory(
         '<p class="shk-filter__none" role="status" aria-live="polite" hidden>{none}</p></div>'
     ).format(label=strings["directory.filter_label"], none=strings["directory.filter_none"])
     home_section = (
-        render_section(home, names[home], table.for_country(home), strings, language) if home in names else ""
+        render_section(home, names[home], table.for_country(home), strings, language, notes) if home in names else ""
     )
     international_section = (
-        render_section(INTERNATIONAL, strings["directory.international"], international, strings, language)
+        render_section(INTERNATIONAL, strings["directory.international"], international, strings, language, notes)
         if international
         else ""
     )
@@ -200,6 +199,7 @@ def render_region(
     region: str,
     *,
     strings: Strings,
+    notes: Mapping[str, str],
     language: str,
     directory_url: str,
 ) -> Markup:
@@ -220,6 +220,6 @@ def render_region(
         check=strings["directory.check_note"],
         index=index,
         sections=Markup("").join(
-            render_section(code, names[code], table.for_country(code), strings, language) for code in countries
+            render_section(code, names[code], table.for_country(code), strings, language, notes) for code in countries
         ),
     )

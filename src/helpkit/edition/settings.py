@@ -10,15 +10,17 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from mkdocs.config import config_options
 from mkdocs.config.base import Config, ValidationError
 
 from helpkit.directory.countries import country_name, is_country
+from helpkit.directory.helpbox import GAPS
 from helpkit.edition.colours import check_brand_colour
 from helpkit.plaintext import text_problem
 from helpkit.problems import ProblemsError
-from helpkit.webaddress import web_address_problem
+from helpkit.webaddress import is_email, web_address_problem
 
 
 class _Country(config_options.Type):
@@ -66,22 +68,9 @@ class _Contact(config_options.Type):
             return ""
         if "@" not in text:
             return _HttpsUrl(optional=True).run_validation(text)
-        if not _is_email(text):
+        if not is_email(text):
             raise ValidationError(f"{text!r}: expected an e-mail address such as help@example.org, or an https:// page")
         return text
-
-
-def _is_email(text: str) -> bool:
-    # What a reader's mail program needs: one @, a name before it and a domain with a dot after it.
-    local, _, domain = text.partition("@")
-    labels = domain.split(".")
-    return (
-        bool(local)
-        and "@" not in domain
-        and not any(character in local for character in ' <>"(),:;[]\\')
-        and len(labels) > 1
-        and all(label and label.isascii() and label.replace("-", "").isalnum() for label in labels)
-    )
 
 
 class _Text(config_options.Type):
@@ -120,6 +109,8 @@ class EditionSchema(Config):
     contact = _Contact()
     quick_exit_url = _HttpsUrl()
     brand_colour = _BrandColour()
+    # Lines the home country's help box lacks and the publisher has looked at (helpkit.directory.helpbox.GAPS).
+    helpbox_gaps_acknowledged = config_options.ListOfItems(config_options.Choice(GAPS), default=[])
 
 
 # The options the schema declares, by name, in the order declared.
@@ -136,6 +127,9 @@ class Edition:
     quick_exit_url: str
     brand_colour: str
     languages: tuple[str, ...]
+    helpbox_gaps_acknowledged: tuple[str, ...] = ()
+    # A build meant to go out (the workflows; SITE_FOR_PUBLICATION=1): a gap in the help box stops it.
+    for_publication: bool = False
 
     @property
     def is_international(self) -> bool:
@@ -168,11 +162,13 @@ def read_edition(
         origin["country"] = "environment variable SITE_COUNTRY"
     # Each option on its own: MkDocs' Config.validate() stops at the first that fails, and an
     # editor wants them all.
-    values: dict[str, str] = {}
+    values: dict[str, Any] = {}
     problems: list[str] = []
     for key, option in _OPTIONS.items():
         try:
-            values[key] = option.validate(settings.get(key))
+            # An option left out takes its default; MkDocs' validate would call a list option missing.
+            value = settings.get(key)
+            values[key] = option.validate(value) if value is not None or option.default is None else option.default
         except ValidationError as error:
             problems.append(f"{origin[key]}: {error}")
 
@@ -199,6 +195,8 @@ def read_edition(
         quick_exit_url=values["quick_exit_url"],
         brand_colour=values["brand_colour"],
         languages=tuple(chosen),
+        helpbox_gaps_acknowledged=tuple(values["helpbox_gaps_acknowledged"]),
+        for_publication=environ.get("SITE_FOR_PUBLICATION", "").strip().lower() in {"1", "true", "yes"},
     )
 
 

@@ -6,6 +6,7 @@ meets an English label in the middle of a page in their language.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,9 +18,10 @@ from helpkit.plaintext import text_problem
 from helpkit.problems import ProblemsError
 
 REFERENCE_LANGUAGE = "en"
-# Keys whose text the theme prints into pages as it is (the directory's title and description
-# become a page's front matter); the others reach HTML only through our escaping renderers.
-PRINTED_BY_THEME = frozenset({"directory.title", "directory.description"})
+# Keys whose text the theme prints into pages as it is (the titles and descriptions of the generated
+# pages, the directory and "Report it on the app", become their front matter); the others reach
+# HTML only through our escaping renderers.
+PRINTED_BY_THEME = frozenset({"directory.title", "directory.description", "platforms.title", "platforms.description"})
 
 
 class StringsError(ProblemsError):
@@ -56,7 +58,8 @@ def _flatten(tree: Mapping[str, Any], prefix: str = "") -> dict[str, Any]:
     return flat
 
 
-def _read(path: Path, problems: list[str]) -> dict[str, Any]:
+def read_yaml_texts(path: Path, problems: list[str]) -> dict[str, Any]:
+    """A YAML file of texts, flattened to `section.key`; what is wrong with it goes to `problems`."""
     try:
         tree = yaml.safe_load(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
@@ -79,17 +82,31 @@ def _read(path: Path, problems: list[str]) -> dict[str, Any]:
     return _flatten(tree)
 
 
+# A text's placeholders, filled in by the build: {country}, {word}.
+_PLACEHOLDER = re.compile(r"\{([a-z_]*)\}")
+
+
+def _placeholder_problem(text: str, reference: str) -> str | None:
+    """Why the text's {placeholders} are not the English text's, or None: the build fills in exactly those."""
+    wanted, found = sorted(_PLACEHOLDER.findall(reference)), sorted(_PLACEHOLDER.findall(text))
+    stray = text.count("{") + text.count("}") - 2 * len(found)
+    if wanted == found and not stray:
+        return None
+    names = ", ".join(f"{{{name}}}" for name in wanted) or "none"
+    return f"expected the placeholders of {REFERENCE_LANGUAGE}.yml ({names}), each once, and no other braces"
+
+
 def load_strings(folder: Path, languages: Iterable[str]) -> dict[str, Strings]:
     """The strings of each language, checked against English; raises StringsError listing all."""
     problems: list[str] = []
-    reference = _read(folder / f"{REFERENCE_LANGUAGE}.yml", problems)
+    reference = read_yaml_texts(folder / f"{REFERENCE_LANGUAGE}.yml", problems)
     if problems:
         # Every key of every other file would look unknown: the reference's own problem is the one.
         raise StringsError(problems)
     loaded: dict[str, Strings] = {}
     for language in dict.fromkeys([REFERENCE_LANGUAGE, *languages]):
         path = folder / f"{language}.yml"
-        table = reference if language == REFERENCE_LANGUAGE else _read(path, problems)
+        table = reference if language == REFERENCE_LANGUAGE else read_yaml_texts(path, problems)
         if not table and language != REFERENCE_LANGUAGE:
             continue
         for key in reference.keys() - table.keys():
@@ -100,6 +117,8 @@ def load_strings(folder: Path, languages: Iterable[str]) -> dict[str, Strings]:
             if not isinstance(text, str) or not text.strip():
                 problems.append(f"{path}: {key}: {text!r}: expected a non-empty text")
             elif wrong := text_problem(text, printed_by_theme=key in PRINTED_BY_THEME):
+                problems.append(f"{path}: {key}: {text!r}: {wrong}")
+            elif key in reference and (wrong := _placeholder_problem(text, str(reference[key]))):
                 problems.append(f"{path}: {key}: {text!r}: {wrong}")
         loaded[language] = Strings(language, {key: str(text) for key, text in table.items()})
     if problems:

@@ -19,7 +19,7 @@ from bs4 import BeautifulSoup, NavigableString, Tag
 from markupsafe import Markup
 
 from helpkit.directory.channels import Channel
-from helpkit.directory.helpbox import render_helpbox
+from helpkit.directory.helpbox import HelpBox, render_helpbox
 from helpkit.directory.render import render_section
 from helpkit.i18n.strings import Strings
 
@@ -28,8 +28,6 @@ YOUNG_FIRST_PAGE = "threatened/index.md"
 LEAVE_QUICKLY_PAGE = "leave-quickly.md"
 EVIDENCE_PAGE = "threatened/keep-evidence.md"
 DIRECTORY_PAGE = "directory.md"
-CRISIS_PAGE = "threatened/look-after-yourself.md"
-CRISIS_ANCHOR = "crisis"
 
 # Parts of a page's <article> that belong to the screen, not to paper.
 SCREEN_ONLY = (
@@ -56,8 +54,6 @@ class Booklet:
 
     name: str
     pages: tuple[str, ...]
-    # The site shows the crisis line in the help box of pages for young people and their friends.
-    crisis: bool
 
 
 def _nav_paths(entry: object) -> list[str]:
@@ -93,8 +89,8 @@ def booklets(nav: Sequence[object]) -> tuple[Booklet, ...]:
     if not steps or steps[0] != YOUNG_FIRST_PAGE:
         raise ValueError(f"mkdocs.yml: nav: expected a section that opens with {YOUNG_FIRST_PAGE}")
     return (
-        Booklet("young-person", (*steps, LEAVE_QUICKLY_PAGE), crisis=True),
-        Booklet("friend", ("friends.md", "threatened/tell-someone.md", EVIDENCE_PAGE), crisis=True),
+        Booklet("young-person", (*steps, LEAVE_QUICKLY_PAGE)),
+        Booklet("friend", ("friends.md", "threatened/tell-someone.md", EVIDENCE_PAGE)),
         Booklet(
             "parent-carer",
             (
@@ -105,9 +101,8 @@ def booklets(nav: Sequence[object]) -> tuple[Booklet, ...]:
                 "threatened/how-scams-work.md",
                 "prevention.md",
             ),
-            crisis=False,
         ),
-        Booklet("teacher", ("teachers.md", "parents.md"), crisis=False),
+        Booklet("teacher", ("teachers.md", "parents.md")),
     )
 
 
@@ -292,7 +287,9 @@ class PrintContext:
     contact: str
     printed_on: str
     country_label: str
-    helpbox_channels: tuple[Channel, ...]
+    helpbox: HelpBox
+    # Row id -> the reader's note, in this language.
+    notes: Mapping[str, str]
     # (code, title, channels) of each directory section printed: the home country's, then INT's.
     sections: tuple[tuple[str, str, tuple[Channel, ...]], ...]
     css: str
@@ -301,15 +298,9 @@ class PrintContext:
         return self.labels[f"print.{key}"]
 
 
-def help_box(ctx: PrintContext, *, directory_url: str, crisis_url: str | None) -> Markup:
+def help_box(ctx: PrintContext, *, directory_url: str) -> Markup:
     """The site's help box, rendered by helpbox.render_helpbox; without a directory link nowhere to go."""
-    box = render_helpbox(
-        channels=ctx.helpbox_channels,
-        strings=ctx.strings,
-        country_label=ctx.country_label,
-        directory_url=directory_url,
-        crisis_url=crisis_url or None,
-    )
+    box = render_helpbox(box=ctx.helpbox, strings=ctx.strings, language=ctx.language, directory_url=directory_url)
     soup = _fragment(str(box))
     if not directory_url:
         for tag in soup.select(".shk-helpbox__more"):
@@ -321,7 +312,8 @@ def help_box(ctx: PrintContext, *, directory_url: str, crisis_url: str | None) -
 def contacts(ctx: PrintContext, chapter: str) -> Markup:
     """The home country's directory section (and the international one), as the last chapter."""
     sections = Markup("").join(
-        render_section(code, title, channels, ctx.strings, ctx.language) for code, title, channels in ctx.sections
+        render_section(code, title, channels, ctx.strings, ctx.language, ctx.notes)
+        for code, title, channels in ctx.sections
     )
     soup = _fragment(str(sections))
     for tag in soup.find_all(id=True):
@@ -407,12 +399,6 @@ def assemble_booklet(
     entries = toc_entries(pages, ctx.strings)
     targets = {page.url: chapter_id for (chapter_id, _), page in zip(entries, pages, strict=False)}
     contacts_id = entries[-1][0]
-    crisis_url: str | None = None
-    if booklet.crisis:
-        crisis = ctx.layout.page_url(ctx.language, CRISIS_PAGE)
-        crisis_url = f"#{targets[crisis]}-{CRISIS_ANCHOR}" if crisis in targets else None
-        if crisis_url is None and ctx.layout.site_url:
-            crisis_url = f"{ctx.layout.online(crisis)}#{CRISIS_ANCHOR}"
     title = pages[0].title
     cover = Markup(
         '<section class="shk-cover"><p class="shk-cover__site">{site}</p><h1 class="shk-cover__title">{title}</h1>'
@@ -421,7 +407,7 @@ def assemble_booklet(
         site=ctx.site_name,
         title=title,
         qr=qr_block(ctx, ctx.layout.online(pages[0].url), "scan_page"),
-        helpbox=help_box(ctx, directory_url=f"#{contacts_id}", crisis_url=crisis_url),
+        helpbox=help_box(ctx, directory_url=f"#{contacts_id}"),
         imprint=imprint(ctx),
     )
     numbers = page_numbers or {}
@@ -470,7 +456,6 @@ def assemble_leaflet(ctx: PrintContext, home: BuiltPage, *, font_size: float = L
     """
     title, opening, heading, steps = first_steps(home)
     layout, language = ctx.layout, ctx.language
-    crisis = ctx.layout.online(layout.page_url(language, CRISIS_PAGE))
     body = Markup(
         '<header class="shk-leaflet__head"><p class="shk-cover__site">{site}</p><h1>{title}</h1>'
         '<p class="shk-leaflet__opening">{opening}</p></header>'
@@ -485,7 +470,6 @@ def assemble_leaflet(ctx: PrintContext, home: BuiltPage, *, font_size: float = L
         helpbox=help_box(
             ctx,
             directory_url=ctx.layout.online(layout.page_url(language, DIRECTORY_PAGE)),
-            crisis_url=f"{crisis}#{CRISIS_ANCHOR}" if crisis else None,
         ),
         qr=qr_block(ctx, ctx.layout.online(home.url), "scan_site"),
         imprint=imprint(ctx),
@@ -553,7 +537,6 @@ def assemble_checklist(ctx: PrintContext, page: BuiltPage) -> str:
     """The evidence page as a checklist to tick and fill in, with lines for notes and the help box."""
     intro, items = checklist_steps(page, layout=ctx.layout)
     title = ctx.label("checklist")
-    crisis = ctx.layout.online(ctx.layout.page_url(ctx.language, CRISIS_PAGE))
     lines = Markup("").join(Markup('<span class="shk-line" aria-hidden="true"></span>') for _ in range(5))
     body = Markup(
         '<header class="shk-checklist__head"><div><p class="shk-cover__site">{site}</p><h1>{title}</h1>'
@@ -574,7 +557,6 @@ def assemble_checklist(ctx: PrintContext, page: BuiltPage) -> str:
         helpbox=help_box(
             ctx,
             directory_url=ctx.layout.online(ctx.layout.page_url(ctx.language, DIRECTORY_PAGE)),
-            crisis_url=f"{crisis}#{CRISIS_ANCHOR}" if crisis else None,
         ),
         imprint=imprint(ctx),
     )

@@ -45,9 +45,9 @@ from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
 from helpkit.chromium import CHROMIUM_ARGS, chromium_path
-from helpkit.directory.channels import ChannelDataError, ChannelTable, load_channels
 from helpkit.directory.countries import INTERNATIONAL
-from helpkit.directory.helpbox import helpbox_channels, helpbox_problem
+from helpkit.directory.helpbox import helpbox_problem, plan_helpbox
+from helpkit.directory.load import Directory, read_directory
 from helpkit.edition.settings import Edition, EditionError, read_edition
 from helpkit.i18n.strings import Strings, StringsError, load_strings
 from helpkit.print.booklets import (
@@ -66,6 +66,7 @@ from helpkit.print.booklets import (
     read_page,
     toc_entries,
 )
+from helpkit.problems import ProblemsError
 from helpkit.project import ProjectError, add_config_file, read_project
 from helpkit.publish import PublishError, interrupt_on_signals, publish_folder, shown
 
@@ -240,14 +241,15 @@ def _context(
     page: BuiltPage,
     layout: SiteLayout,
     edition: Edition,
-    table: ChannelTable,
+    directory: Directory,
     strings: Strings,
     labels: Strings,
     css: str,
     today: datetime.date,
 ) -> PrintContext:
     language = page.language
-    helpbox = helpbox_channels(table, edition.country)
+    table, notes = directory.table, directory.notes
+    helpbox = plan_helpbox(table, edition.country, language)
     sections = (
         [(edition.country, edition.country_label(language), table.for_country(edition.country))]
         if edition.country
@@ -267,7 +269,8 @@ def _context(
         contact=edition.contact,
         printed_on=format_date(today, "long", locale=language),
         country_label=edition.country_label(language),
-        helpbox_channels=tuple(helpbox),
+        helpbox=helpbox,
+        notes=notes[language],
         sections=tuple(sections),
         css=css,
     )
@@ -281,7 +284,7 @@ def print_language(
     layout: SiteLayout,
     booklet_list: Sequence[Booklet],
     edition: Edition,
-    table: ChannelTable,
+    directory: Directory,
     strings: Strings,
     labels: Strings,
     css: str,
@@ -307,7 +310,14 @@ def print_language(
 
     home = page(HOME_PAGE)
     ctx = _context(
-        page=home, layout=layout, edition=edition, table=table, strings=strings, labels=labels, css=css, today=today
+        page=home,
+        layout=layout,
+        edition=edition,
+        directory=directory,
+        strings=strings,
+        labels=labels,
+        css=css,
+        today=today,
     )
     written: list[Written] = []
 
@@ -365,14 +375,20 @@ def run(args: argparse.Namespace, into: Path | None = None) -> list[Written]:
         environ["SITE_LANGUAGES"] = args.languages
     try:
         edition = read_edition(project.extra, languages=project.languages, environ=environ)
-        table = load_channels(project.channels_csv, today=datetime.date.today())
-    except (EditionError, ChannelDataError) as error:
+        directory = read_directory(
+            csv=project.channels_csv,
+            notes=project.channel_notes,
+            languages=edition.languages,
+            today=datetime.date.today(),
+        )
+    except (EditionError, ProblemsError) as error:
         message = str(error)
         if args.country is not None:
             message = message.replace("environment variable SITE_COUNTRY", "--country")
         if args.languages:
             message = message.replace("environment variable SITE_LANGUAGES", "--languages")
         raise PrintError(message) from None
+    table = directory.table
     problem = helpbox_problem(table, edition.country)
     if problem:
         raise PrintError(problem)
@@ -417,7 +433,7 @@ def run(args: argparse.Namespace, into: Path | None = None) -> list[Written]:
                     layout=layout,
                     booklet_list=booklet_list,
                     edition=edition,
-                    table=table,
+                    directory=directory,
                     strings=strings[language],
                     labels=labels[language],
                     css=css,

@@ -1,0 +1,79 @@
+"""The numbers a page names, filled in from the home country's data: `{{ emergency }}`, `{{ crisis }}`
+and `{{ helpline }}` in the Markdown.
+
+A page says "call {{ emergency }}" and a Belgian edition reads "call 112", a US one "call 911": no
+page types a number as the reader's own. What is filled in is the help box's own choice of line, so
+the page and the box never disagree; where the edition has none (an international edition, a gap in
+the data), the words the strings file gives for it ("your country's emergency number").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from babel.lists import format_list
+from markupsafe import Markup, escape
+
+from helpkit.directory.channels import Channel
+from helpkit.directory.helpbox import HelpBox
+from helpkit.directory.reach import hours_text, reach_buttons, reach_line
+from helpkit.i18n.strings import Strings
+
+PLACEHOLDERS = ("emergency", "crisis", "helpline")
+# Any {{ word }}: a misspelt placeholder must fail the build, not reach readers as braces.
+_PLACEHOLDER = re.compile(r"\{\{\s*([A-Za-z_][A-Za-z0-9_]*)?\s*\}\}")
+
+
+def _line(box: HelpBox, slot: str) -> Channel | None:
+    if slot == "helpline":
+        crisis = box.line("crisis")
+        # The crisis slot may hold the child helpline itself (open all night); it is then the helpline.
+        if (
+            box.line("helpline") is None
+            and crisis is not None
+            and crisis.kind == "helpline"
+            and crisis.audience != "adults"
+        ):
+            return crisis
+    return box.line(slot)
+
+
+def render_number(slot: str, *, box: HelpBox, strings: Strings, language: str) -> Markup:
+    """What `{{ slot }}` becomes on a page of this edition in this language."""
+    # An international edition has no home country: the page names the kind of line, not one of them.
+    channel = _line(box, slot) if box.country else None
+    if channel is None:
+        return Markup("{}").format(strings[f"numbers.{slot}_none"])
+    if slot == "emergency":
+        return reach_line(channel, strings, ways=("call",))
+    # "Samaritans, 116 123 (open day and night)": the line's name, how to reach it, when it answers.
+    hours = strings["numbers.open_always"] if channel.open_all_night else hours_text(channel, strings, language)
+    ways = reach_buttons(channel, strings, ways=("call", "text", "chat"))
+    # "1813 or Chat", in the language's words: a pattern of numbered slots, filled with escaped links.
+    pattern = format_list([f"{{{index}}}" for index in range(len(ways))], style="or", locale=language)
+    return Markup('<bdi class="shk-number__name">{name}</bdi>, {reach} ({hours})').format(
+        name=channel.name,
+        reach=escape(pattern).format(*ways),
+        hours=hours,
+    )
+
+
+def placeholders(markdown: str) -> Iterator[tuple[int, str]]:
+    """Each placeholder in the page: its line number and the name written (empty if none)."""
+    for found in _PLACEHOLDER.finditer(markdown):
+        yield markdown.count("\n", 0, found.start()) + 1, found.group(1) or ""
+
+
+def fill_numbers(markdown: str, *, path: str, box: HelpBox, strings: Strings, language: str) -> tuple[str, list[str]]:
+    """The page with its placeholders filled in, and a problem for each one that is not known."""
+    problems = [
+        f"{path}: line {line}: {{{{ {name} }}}}: unknown placeholder: expected one of "
+        + ", ".join(f"{{{{ {known} }}}}" for known in PLACEHOLDERS)
+        for line, name in placeholders(markdown)
+        if name not in PLACEHOLDERS
+    ]
+    if problems:
+        return markdown, problems
+    filled = {slot: str(render_number(slot, box=box, strings=strings, language=language)) for slot in PLACEHOLDERS}
+    return _PLACEHOLDER.sub(lambda found: filled[found.group(1)], markdown), []

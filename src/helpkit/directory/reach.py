@@ -1,0 +1,84 @@
+"""How and when to reach a service: links a reader can tap (call, text, chat, web form, e-mail,
+website), and its opening hours in the reader's words.
+
+One builder for the help box, the directory and the numbers the pages name, so that a number looks
+and works the same everywhere: the number itself as the label, kept left-to-right in right-to-left
+pages, every address checked (helpkit.html.link) and every text escaped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from markupsafe import Markup, escape
+
+from helpkit.directory.channels import Channel
+from helpkit.directory.countries import time_zone_words
+from helpkit.directory.hours import Hours, describe_hours
+from helpkit.html import link, ltr
+from helpkit.i18n.strings import Strings
+
+# Every way there is, in the order a frightened reader most likely wants them.
+ALL_WAYS = ("call", "text", "chat", "form", "email", "website")
+
+
+def _button(href: str | None, label: Markup, way: str, *, external: bool = False) -> Markup:
+    if not href:
+        return Markup("")
+    return Markup('<span class="shk-reach shk-reach--{}">{}</span>').format(way, link(href, label, external=external))
+
+
+def reach_buttons(channel: Channel, strings: Strings, *, ways: Sequence[str] = ALL_WAYS) -> list[Markup]:
+    """One link per way to reach the channel that it has, of those asked for."""
+    found = []
+    for way in ways:
+        if way == "call" and channel.phone:
+            found.append(_button(channel.tel_uri(), ltr(channel.phone_display()), way))
+        elif way == "text" and channel.sms:
+            label = Markup("{} {}").format(strings["reach.text"], ltr(channel.sms_display()))
+            if channel.sms_text:
+                label = Markup("{} · {}").format(
+                    label, escape(strings["reach.text_word"]).format(word=ltr(channel.sms_text))
+                )
+            found.append(_button(channel.sms_uri(), label, way))
+        elif way == "chat" and channel.chat_url:
+            found.append(_button(channel.chat_url, Markup("{}").format(strings["reach.chat"]), way, external=True))
+        elif way == "form" and channel.form_url:
+            found.append(_button(channel.form_url, Markup("{}").format(strings["reach.form"]), way, external=True))
+        elif way == "email" and channel.email:
+            found.append(_button(f"mailto:{channel.email}", ltr(channel.email), way))
+        elif way == "website" and channel.url:
+            # The address itself, so that a printed page still says where to go.
+            found.append(_button(channel.url, ltr(short_address(channel.url)), way, external=True))
+    return found
+
+
+def reach_line(channel: Channel, strings: Strings, *, ways: Sequence[str] = ALL_WAYS) -> Markup:
+    return Markup(" ").join(reach_buttons(channel, strings, ways=ways))
+
+
+def _words(hours: Hours, strings: Strings, language: str) -> str:
+    return describe_hours(
+        hours, language=language, every_day=strings["hours.every_day"], always=strings["hours.always"]
+    )
+
+
+def hours_text(channel: Channel, strings: Strings, language: str) -> str:
+    """When the line answers, in the reader's words; the strings' words for unknown hours."""
+    return strings["hours.unknown"] if channel.hours is None else _words(channel.hours, strings, language)
+
+
+def hours_line(channel: Channel, strings: Strings, language: str, *, with_zone: bool = False) -> Markup:
+    """When the line answers, and its chat if that keeps other hours; ``with_zone`` names the
+    country's time, for readers who may be elsewhere (the directory)."""
+    text = Markup("{}").format(hours_text(channel, strings, language))
+    if channel.chat_hours is not None and channel.chat_hours != channel.hours:
+        text = Markup("{}; {}: {}").format(text, strings["reach.chat"], _words(channel.chat_hours, strings, language))
+    timed = any(hours is not None and not hours.always for hours in (channel.hours, channel.chat_hours))
+    zone = time_zone_words(channel.country, language) if with_zone and timed else ""
+    return Markup("{} ({})").format(text, zone) if zone else text
+
+
+def short_address(url: str) -> str:
+    """An address as people write it: without https:// and a closing slash."""
+    return url.removeprefix("https://").rstrip("/")
