@@ -194,7 +194,9 @@ def _find(nav: Navigation, path: str) -> Page | None:
 
 
 def _helpbox(config: MkDocsConfig, *, directory_url: str) -> Markup:
-    return render_helpbox(box=_box(config), strings=_strings(config), language=_language(config), directory_url=directory_url)
+    return render_helpbox(
+        box=_box(config), strings=_strings(config), language=_language(config), directory_url=directory_url
+    )
 
 
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:

@@ -17,7 +17,6 @@ from phonenumbers import shortnumberinfo
 
 from helpkit import datatable
 from helpkit.directory import channels, countries
-from helpkit.directory.hours import Hours
 from helpkit.directory.channels import (
     MAX_FILE_BYTES,
     SCHEMA,
@@ -27,10 +26,11 @@ from helpkit.directory.channels import (
     ChannelTable,
     Problem,
     kinds,
-    load_channels,
     load_channel_schema,
+    load_channels,
     parse_channels,
 )
+from helpkit.directory.hours import Hours
 
 TODAY = date(2025, 6, 1)
 PATH = "data/x.csv"
@@ -360,9 +360,7 @@ def test_a_cell_at_its_limit_is_accepted() -> None:
 
 
 def test_an_unclosed_quote_mid_file_is_named_where_it_opened_and_later_rows_are_still_read() -> None:
-    broken = (
-        'be-broken,BE,helpline,"Child Focus,116 000,https://childfocus.be/fr,nl;fr,all,24/7,Help.,https://example.org/s,high,'
-    )
+    broken = 'be-broken,BE,helpline,"Child Focus,116 000,https://childfocus.be/fr,nl;fr,all,24/7,Help.,https://example.org/s,high,'
     data = csv_bytes(
         line(),
         broken,
@@ -381,7 +379,9 @@ def test_an_unclosed_quote_mid_file_is_named_where_it_opened_and_later_rows_are_
 
 
 def test_an_unclosed_quote_names_its_line_and_its_row_when_they_differ() -> None:
-    broken = 'be-broken,BE,helpline,"Other,116 000,https://childfocus.be/fr,nl;fr,all,24/7,Help.,https://example.org/s,high,'
+    broken = (
+        'be-broken,BE,helpline,"Other,116 000,https://childfocus.be/fr,nl;fr,all,24/7,Help.,https://example.org/s,high,'
+    )
     data = csv_bytes(line(remarks="First line\nsecond line"), broken, line(country="UK", name="Third"))
     assert problems(data) == [
         (

@@ -70,12 +70,14 @@ def test_the_summary_counts_rows_and_names_missing_kinds(
         "Help box for BE:",
         "  emergency: 112 [be-r1]: 112: hours not listed",
         "  crisis: Child Focus [be-r2]: 116 000: 24/7",
-        "  missing: BE (Belgium): no police reporting channel in data/reporting-channels.csv; the help box tells readers so",
+        "  missing: BE (Belgium): no police reporting channel in data/reporting-channels.csv; "
+        "the help box tells readers so",
         "Help box for FR:",
         "  police: PHAROS [fr-r5]: web only: a web page",
         "  missing: FR (France): no line open all night (a crisis line, or a helpline open 24/7) in "
         "data/reporting-channels.csv; the help box tells readers so",
-        "  missing: FR (France): no child or youth helpline in data/reporting-channels.csv; the help box tells readers so",
+        "  missing: FR (France): no child or youth helpline in data/reporting-channels.csv; "
+        "the help box tells readers so",
         "",
         "To review (1):",
         (

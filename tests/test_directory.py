@@ -8,7 +8,6 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 
 from channel_table import notes_of, table_of
-
 from helpkit.directory.channels import load_channels
 from helpkit.directory.countries import _codes, region_of
 from helpkit.directory.helpbox import plan_helpbox, render_helpbox
@@ -74,9 +73,7 @@ def test_the_directory_groups_by_kind_with_localized_labels_dates_hours_and_note
     notes = notes_of(table, "Une note")
     soup = BeautifulSoup(
         str(
-            render_directory(
-                table, strings=STRINGS["fr"], notes=notes, language="fr", home="BE", region_url=REGION_URL
-            )
+            render_directory(table, strings=STRINGS["fr"], notes=notes, language="fr", home="BE", region_url=REGION_URL)
         ),
         "html.parser",
     )

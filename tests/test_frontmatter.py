@@ -9,7 +9,7 @@ from helpkit.page.frontmatter import front_matter_problem, page_source, split_fr
 
 @pytest.mark.parametrize(
     "title",
-    ["L'aide \"maintenant\"", "a: b # c", "- list", "'", '"', "{x}", "Yes", "123", "&lt;b&gt; <script>"],
+    ['L\'aide "maintenant"', "a: b # c", "- list", "'", '"', "{x}", "Yes", "123", "&lt;b&gt; <script>"],
 )
 def test_generated_front_matter_reads_back_as_the_same_text(title: str) -> None:
     source = page_source({"title": title, "description": title, "shk_region": "155"}, heading=title)

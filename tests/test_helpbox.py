@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
-from channel_table import table_of
 
+from channel_table import table_of
 from helpkit.directory.helpbox import (
     box_preview,
     gap_descriptions,

@@ -31,9 +31,15 @@ def test_a_missing_note_names_the_row_id_and_the_language(tmp_path: Path) -> Non
         load_notes(tmp_path, languages=["fr", "de"], ids=["be-a", "be-b"])
     problems = list(caught.value.problems)
     assert problems[0].endswith("fr.yml: channels.be-c: unknown id: no row of data/reporting-channels.csv has it")
-    assert any(p.endswith("fr.yml: channels.be-b: '<b>B</b>': expected plain text, not HTML: the site writes the markup itself") for p in problems)
+    assert any(
+        p.endswith(
+            "fr.yml: channels.be-b: '<b>B</b>': expected plain text, not HTML: the site writes the markup itself"
+        )
+        for p in problems
+    )
     assert problems[-1].endswith(
-        "de.yml: missing: expected the de notes of the 2 rows of data/reporting-channels.csv (translate en.yml beside it)"
+        "de.yml: missing: expected the de notes of the 2 rows of data/reporting-channels.csv "
+        "(translate en.yml beside it)"
     )
 
 

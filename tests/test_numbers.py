@@ -6,8 +6,8 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 from markupsafe import escape
-from channel_table import table_of
 
+from channel_table import table_of
 from helpkit.directory.helpbox import plan_helpbox
 from helpkit.directory.numbers import fill_numbers, render_number
 from helpkit.i18n.strings import load_strings

@@ -15,6 +15,7 @@ from test_search import WATCH_WORKER, open_search, wait_for_results
 START_URL = "https://start.test/"
 NEUTRAL_PAGE = "<!doctype html><title>Weather</title><h1>Weather</h1>"
 
+
 @pytest.fixture
 def outside(page):
     """Answer the two outside addresses the tests use ourselves: nothing leaves the machine."""

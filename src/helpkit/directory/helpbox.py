@@ -49,14 +49,15 @@ class HelpBox:
 
 
 def _best(channels: Iterable[Channel], language: str) -> Channel | None:
-    """The line to show: one known to speak the reader's language, then one meant for young people,
-    then one whose hours are known; within that, the file's order. (A line that names only other
-    languages is not put behind one that names none: most sources do not say.)"""
+    """The line to show: one known to speak the reader's language, then one open day and night, then
+    one meant for young people, then one whose hours are known; within that, the file's order. (A
+    line that names only other languages is not put behind one that names none: most sources do
+    not say.)"""
 
-    def rank(channel: Channel) -> tuple[int, int, int]:
+    def rank(channel: Channel) -> tuple[int, int, int, int]:
         speaks = 0 if language in channel.languages else 1
         audience = {"children": 0, "all": 1}.get(channel.audience, 2)
-        return speaks, audience, 0 if channel.hours is not None else 1
+        return speaks, 0 if channel.open_all_night else 1, audience, 0 if channel.hours is not None else 1
 
     # min() keeps the first of equals: the file's order stands.
     return min(channels, key=rank, default=None)
