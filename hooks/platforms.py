@@ -18,8 +18,9 @@ from mkdocs.structure.pages import Page
 from helpkit.build import i18n
 from helpkit.build.state import current
 from helpkit.datatable import TableError
+from helpkit.directory.notes import NotesError, load_notes
 from helpkit.page.frontmatter import page_source
-from helpkit.platforms.pages import DATA_FILE, PlatformNotesError, PlatformTable, check_notes, load_platforms
+from helpkit.platforms.pages import DATA_FILE, PlatformTable, load_platforms
 from helpkit.platforms.render import render_report_page
 
 REPORT_PAGE = "report-on-apps.md"
@@ -35,8 +36,8 @@ def on_config(config: MkDocsConfig) -> None:
     try:
         table = load_platforms(path, today=datetime.date.today(), name=DATA_FILE)
         # Every language built, English included: a row without its note would show a bare link.
-        check_notes(table, state.strings)
-    except (TableError, PlatformNotesError) as error:
+        notes = load_notes(path.parent / "notes", section="platforms", languages=state.edition.languages, ids=table.ids)
+    except (TableError, NotesError) as error:
         raise PluginError(str(error)) from None
     except OSError as error:
         raise PluginError(
@@ -44,6 +45,7 @@ def on_config(config: MkDocsConfig) -> None:
             "expected a CSV file there (data/README.md describes it)"
         ) from None
     state.platforms = table
+    state.platform_notes = notes
 
 
 def _table() -> PlatformTable:
@@ -74,5 +76,8 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -
     if not _is_report_page(page):
         return html
     language = i18n.current(config)
-    body = render_report_page(_table(), strings=current().strings[language], language=language)
+    state = current()
+    body = render_report_page(
+        _table(), strings=state.strings[language], notes=state.platform_notes[language], language=language
+    )
     return html + str(body)  # a Markup operand would escape the page it is added to

@@ -845,6 +845,8 @@ def channel(country: str, phone: str) -> Channel:
     ("country", "phone", "tel", "shown"),
     [
         ("NO", "116 111", "tel:116111", "116 111"),
+        # A national number that cannot be dialled from abroad keeps its national form.
+        ("AU", "13 11 14", "tel:131114", "13 11 14"),
         ("IT", "1 96 96", "tel:19696", "1 96 96"),
         ("AU", "000", "tel:000", "000"),
         ("MT", "179", "tel:179", "179"),

@@ -23,7 +23,7 @@ HOSTILE = '<script>alert("x")</script><img src=x onerror=alert(1)>'
 
 def real_directory():
     table = load_channels(ROOT / "data" / "reporting-channels.csv", today=date(2026, 1, 1))
-    return table, load_notes(ROOT / "data" / "notes", languages=["en", "fr"], ids=table.ids)
+    return table, load_notes(ROOT / "data" / "notes", section="channels", languages=["en", "fr"], ids=table.ids)
 
 
 def test_hostile_cells_are_escaped_everywhere() -> None:

@@ -16,7 +16,7 @@ LANGUAGES = ("en", "fr", "nl", "de", "es", "it", "pl", "pt", "ro", "uk", "ar")
 
 def test_the_real_notes_cover_every_row_in_every_language() -> None:
     table = load_channels(ROOT / "data" / "reporting-channels.csv", today=date.today())
-    notes = load_notes(ROOT / "data" / "notes", languages=LANGUAGES, ids=table.ids)
+    notes = load_notes(ROOT / "data" / "notes", section="channels", languages=LANGUAGES, ids=table.ids)
     assert all(set(notes[language]) == set(table.ids) for language in LANGUAGES)
 
 
@@ -28,7 +28,7 @@ def test_a_missing_note_names_the_row_id_and_the_language(tmp_path: Path) -> Non
     write(tmp_path, "en", 'channels:\n  be-a: "A."\n  be-b: "B."\n')
     write(tmp_path, "fr", 'channels:\n  be-a: "A."\n  be-c: "C."\n  be-b: "<b>B</b>"\n')
     with pytest.raises(NotesError) as caught:
-        load_notes(tmp_path, languages=["fr", "de"], ids=["be-a", "be-b"])
+        load_notes(tmp_path, section="channels", languages=["fr", "de"], ids=["be-a", "be-b"])
     problems = list(caught.value.problems)
     assert problems[0].endswith("fr.yml: channels.be-c: unknown id: no row of data/reporting-channels.csv has it")
     assert any(
@@ -38,7 +38,7 @@ def test_a_missing_note_names_the_row_id_and_the_language(tmp_path: Path) -> Non
         for p in problems
     )
     assert problems[-1].endswith(
-        "de.yml: missing: expected the de notes of the 2 rows of data/reporting-channels.csv "
+        "de.yml: missing: expected the de notes of the rows of data/reporting-channels.csv, data/platforms.csv "
         "(translate en.yml beside it)"
     )
 
@@ -46,7 +46,7 @@ def test_a_missing_note_names_the_row_id_and_the_language(tmp_path: Path) -> Non
 def test_a_row_without_its_english_note_is_named(tmp_path: Path) -> None:
     write(tmp_path, "en", 'channels:\n  be-a: "A."\n')
     with pytest.raises(NotesError) as caught:
-        load_notes(tmp_path, languages=["en"], ids=["be-a", "be-b"])
+        load_notes(tmp_path, section="channels", languages=["en"], ids=["be-a", "be-b"])
     assert [str(p).removeprefix(str(tmp_path) + "/") for p in caught.value.problems] == [
         "en.yml: channels.be-b: missing: expected the en note of row id 'be-b' of data/reporting-channels.csv"
     ]

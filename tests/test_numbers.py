@@ -33,7 +33,7 @@ def test_a_us_edition_says_911_and_988() -> None:
     assert [a["href"] for a in soup.find_all("a")] == ["tel:911", "tel:988", "tel:+18004224453"]
     assert soup.get_text() == (
         "Call 911. Or call Suicide & Crisis Lifeline, 988 (open day and night). "
-        "Or talk to Childhelp, +1 800 422 4453 (Opening hours not listed)."
+        "Or talk to Childhelp, +1 800 422 4453 (opening hours not listed)."
     )
 
 
@@ -70,3 +70,28 @@ def test_names_from_the_data_are_escaped() -> None:
     rows = (*US[:2], {**US[2], "name": "<script>alert(1)</script>"})
     html = str(render_number("helpline", box=plan_helpbox(table_of(*rows), "US"), strings=STRINGS["en"], language="en"))
     assert "<script>" not in html and "&lt;script&gt;" in html
+
+
+def test_a_chat_that_keeps_other_hours_says_them_in_the_countrys_time_format() -> None:
+    rows = (
+        {"country": "BE", "kind": "emergency", "name": "Emergency", "phone": "112", "hours": "24/7"},
+        {
+            "country": "BE",
+            "kind": "crisis",
+            "name": "Zelfmoordlijn",
+            "phone": "1813",
+            "hours": "24/7",
+            "chat_url": "https://www.zelfmoord1813.be",
+            "chat_hours": "17:00-24:00",
+        },
+    )
+    text, _ = filled("Talk to {{ crisis }}.", rows, "BE")
+    said = BeautifulSoup(text, "html.parser").get_text().translate({0x202F: " ", 0x2009: " "})
+    # English for a Belgian line: en_BE's 24-hour clock, not en_US's.
+    assert said == "Talk to Zelfmoordlijn, 1813 (open day and night) or chat (every day 17:00–00:00)."
+
+
+def test_a_us_line_keeps_the_us_clock() -> None:
+    rows = (*US[:2], {**US[2], "hours": "Mo-Fr 09:00-17:00"})
+    text, _ = filled("{{ helpline }}", rows)
+    assert "9:00" in text and "AM" in text

@@ -16,14 +16,11 @@ from bs4 import BeautifulSoup
 
 from conftest import LANGUAGES, ROOT, build_site, copy_project
 from helpkit.datatable import TableError
+from helpkit.directory.notes import NotesError, load_notes
 from helpkit.i18n.strings import Strings
 from helpkit.platforms.pages import (
     LIMITS,
-    NOTES,
-    PlatformNotesError,
-    check_notes,
     load_platforms,
-    note_problems,
     parse_platforms,
     platforms,
     purposes,
@@ -77,11 +74,6 @@ def strings_of(language: str) -> Strings:
     return Strings(language, flat(yaml.safe_load(path.read_text(encoding="utf-8"))))
 
 
-def with_notes(strings: Strings, notes: Mapping[str, str]) -> Strings:
-    kept = {key: text for key, text in strings.table.items() if not key.startswith(NOTES + ".")}
-    return Strings(strings.language, {**kept, **{f"{NOTES}.{ident}": text for ident, text in notes.items()}})
-
-
 # --- The real data ------------------------------------------------------------------------------
 
 
@@ -90,7 +82,8 @@ def test_the_real_file_loads_with_https_links_and_a_note_in_every_language() -> 
     assert len(table.pages) >= 10
     assert all(urlsplit(page.url).scheme == "https" for page in table.pages)
     assert len(table.ids()) == len(table.pages)
-    assert note_problems(table, {language: strings_of(language) for language in LANGUAGES}) == []
+    notes = load_notes(ROOT / "data" / "notes", section="platforms", languages=LANGUAGES, ids=table.ids())
+    assert all(set(notes[language]) == set(table.ids()) for language in LANGUAGES)
 
 
 def test_the_real_file_leaves_out_what_has_no_official_page_read() -> None:
@@ -194,19 +187,16 @@ def test_a_file_over_its_limit_is_refused_unread() -> None:
 # --- Notes: one per row, in every language ------------------------------------------------------
 
 
-def test_a_row_without_a_note_and_a_note_without_a_row_are_named_with_their_language() -> None:
+def test_a_row_without_a_note_and_a_note_without_a_row_are_named_with_their_language(tmp_path: Path) -> None:
     table = parse_platforms(csv_of({}, {"id": "tiktok-new", "platform": "TikTok"}), path=PATH, today=TODAY)
-    english = with_notes(strings_of("en"), {"instagram-threats": "Help.", "old-row": "Gone."})
-    french = with_notes(strings_of("fr"), {"instagram-threats": "Aide.", "tiktok-new": "Nouveau."})
-    found = note_problems(table, {"en": english, "fr": french}, data_path=PATH)
-    assert found == [
-        f"data/strings/en.yml: platforms.notes.tiktok-new: missing: expected the en note for the row with id "
-        f"'tiktok-new' ({PATH}, row 3): one short sentence on what the page is for",
-        f"data/strings/en.yml: platforms.notes.old-row: no row of {PATH} has the id 'old-row': expected the id "
-        "of a row (fix the id, or delete the note with its row)",
+    (tmp_path / "en.yml").write_text('platforms:\n  instagram-threats: "Help."\n  old-row: "Gone."\n')
+    (tmp_path / "fr.yml").write_text('platforms:\n  instagram-threats: "Aide."\n  tiktok-new: "Nouveau."\n')
+    with pytest.raises(NotesError, match=r"^2 problems in the notes:") as caught:
+        load_notes(tmp_path, section="platforms", languages=["fr"], ids=table.ids())
+    assert [str(problem).removeprefix(f"{tmp_path}/") for problem in caught.value.problems] == [
+        "en.yml: platforms.tiktok-new: missing: expected the en note of row id 'tiktok-new' of data/platforms.csv",
+        "en.yml: platforms.old-row: unknown id: no row of data/platforms.csv has it",
     ]
-    with pytest.raises(PlatformNotesError, match=r"^2 problems in the platform notes:"):
-        check_notes(table, {"en": english, "fr": french}, data_path=PATH)
 
 
 # --- The rendered page --------------------------------------------------------------------------
@@ -219,7 +209,9 @@ def test_hostile_strings_and_cells_come_out_as_text_and_remarks_never_show() -> 
         today=TODAY,
     )
     hostile = Strings("en", {key: HOSTILE for key in strings_of("en").table})
-    html = str(render_report_page(table, strings=hostile, language="en"))
+    html = str(
+        render_report_page(table, strings=hostile, notes={ident: HOSTILE for ident in table.ids()}, language="en")
+    )
     soup = BeautifulSoup(html, "html.parser")
     assert not soup.find("script") and not soup.find("img")
     assert "&lt;script&gt;" in html
@@ -241,7 +233,7 @@ def test_platforms_and_purposes_keep_their_order_and_last_checked_shows_only_whe
     )
     notes = {"g": "Note g.", "i-block": "Note block.", "i-account": "Note account."}
     soup = BeautifulSoup(
-        str(render_report_page(table, strings=with_notes(strings_of("fr"), notes), language="fr")), "html.parser"
+        str(render_report_page(table, strings=strings_of("fr"), notes=notes, language="fr")), "html.parser"
     )
     assert [section.h3.get_text() for section in soup.select("section.shk-platform")] == ["Instagram", "Google Search"]
     assert [a["href"] for a in soup.select("nav.shk-platform-index a")] == [

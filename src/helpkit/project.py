@@ -44,7 +44,7 @@ class Project:
         return self.data / "reporting-channels.csv"
 
     @property
-    def channel_notes(self) -> Path:
+    def notes(self) -> Path:
         return self.data / "notes"
 
     @property

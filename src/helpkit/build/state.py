@@ -31,6 +31,7 @@ class BuildState:
     notes: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
     # The platforms' help pages, read and checked once with their notes (hooks/platforms.py).
     platforms: PlatformTable | None = None
+    platform_notes: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
     # File name of the search worker that stems queries (hooks/search.py), named in every page.
     search_worker: str = ""
     # The inline scripts of the theme's templates, the only ones a page may run (hooks/finish_page.py).

@@ -202,8 +202,9 @@ def _dial_uri(scheme: str, number_text: str, country: str) -> str | None:
     if not number_text:
         return None
     number = _full_number(number_text, country)
-    if number is None:
-        # Short numbers have no international form: they only work inside the country.
+    if number is None or not phonenumbers.can_be_internationally_dialled(number):
+        # Short numbers, and national ones such as Australia's 13 11 14, have no international form:
+        # they only work inside the country, dialled as written.
         return scheme + number_text.replace(" ", "")
     return scheme + phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 

@@ -13,6 +13,7 @@ from datetime import date
 from pathlib import Path
 from typing import TextIO
 
+from helpkit.datatable import TableError
 from helpkit.directory.channels import (
     INTERNATIONAL,
     STALE_AFTER,
@@ -23,6 +24,7 @@ from helpkit.directory.channels import (
 )
 from helpkit.directory.helpbox import box_preview, plan_helpbox
 from helpkit.directory.notes import NotesError, load_notes
+from helpkit.platforms.pages import load_platforms
 from helpkit.project import ProjectError, add_config_file, read_project
 
 _EPILOG = f"""\
@@ -31,7 +33,8 @@ On errors, every problem is printed to stderr, one a line, as
 where ROW counts as a spreadsheet does (the header is row 1); the exit status is 1.
 
 Without PATH, the notes of every configured language (data/notes/<lang>.yml)
-are checked too: a row without its note in a language is an error.
+are checked too, and data/platforms.csv with its notes: a row without its note
+in a language is an error.
 
 Otherwise it prints the rows per country and kind; for each country, what
 its help box shows, line by line with opening hours, and what it lacks; the
@@ -75,15 +78,31 @@ def main(argv: list[str] | None = None, *, today: date | None = None) -> int:
         reason = "it is a directory, not a CSV file" if path.is_dir() else error.strerror or str(error)
         print(f"{shown}: cannot read the file: {reason}", file=sys.stderr)
         return 1
+    problems: list[str] = []
+    table = platforms = None
     try:
         table = parse_channels(data, path=shown, today=today)
-        if project is not None:
-            # The notes belong to the project's own data: another file's rows have other ids.
-            load_notes(project.channel_notes, languages=project.languages, ids=table.ids)
-    except (ChannelDataError, NotesError) as error:
-        print(error, file=sys.stderr)
+    except ChannelDataError as error:
+        problems.append(str(error))
+    if project is not None:
+        # The project's own data: its notes, and the platforms' help pages with theirs. (Another
+        # channels file's rows have other ids.)
+        platforms_csv = project.data / "platforms.csv"
+        try:
+            if table is not None:
+                load_notes(project.notes, section="channels", languages=project.languages, ids=table.ids)
+            platforms = load_platforms(platforms_csv, today=today, name=_shown(platforms_csv))
+            load_notes(project.notes, section="platforms", languages=project.languages, ids=platforms.ids())
+        except (TableError, NotesError) as error:
+            problems.append(str(error))
+        except OSError as error:
+            problems.append(f"{_shown(platforms_csv)}: cannot read the file: {error.strerror or error}")
+    if problems or table is None:
+        print("\n".join(problems), file=sys.stderr)
         return 1
     write_summary(table, shown, sys.stdout)
+    if platforms is not None and project is not None:
+        print(f"\n{_shown(project.data / 'platforms.csv')}: {len(platforms.pages)} rows, no errors", file=sys.stdout)
     return 0
 
 

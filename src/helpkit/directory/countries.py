@@ -7,7 +7,7 @@ import re
 from functools import cache
 from importlib import resources
 
-from babel import Locale
+from babel import Locale, UnknownLocaleError
 from babel.core import get_global
 from babel.dates import get_timezone, get_timezone_location
 
@@ -85,3 +85,17 @@ def time_zone_words(code: str, language: str) -> str:
     """The country's time in words, e.g. ('BE', 'fr') -> 'heure : Belgique'; empty if unknown."""
     zone = time_zone(code)
     return get_timezone_location(get_timezone(zone), locale=language, return_city=False) if zone else ""
+
+
+@cache
+def formatting_locale(language: str, country: str) -> str:
+    """The CLDR locale to write a country's times and days in for a reader of ``language``: English
+    hours of a Belgian line as en_BE says them (09:00–17:00), of a US line as en_US does (9:00 AM);
+    the language alone where CLDR has no such pair (Arabic in Belgium)."""
+    if country and country != INTERNATIONAL:
+        try:
+            Locale.parse(f"{language}_{country}")
+        except (UnknownLocaleError, ValueError):
+            return language
+        return f"{language}_{country}"
+    return language

@@ -54,10 +54,12 @@ def _best(channels: Iterable[Channel], language: str) -> Channel | None:
     line that names only other languages is not put behind one that names none: most sources do
     not say.)"""
 
-    def rank(channel: Channel) -> tuple[int, int, int, int]:
+    def rank(channel: Channel) -> tuple[int, int, int, int, int]:
         speaks = 0 if language in channel.languages else 1
         audience = {"children": 0, "all": 1}.get(channel.audience, 2)
-        return speaks, 0 if channel.open_all_night else 1, audience, 0 if channel.hours is not None else 1
+        # A line for adults only may turn a young reader away: it comes last, whatever else it offers.
+        adults = 1 if channel.audience == "adults" else 0
+        return adults, speaks, 0 if channel.open_all_night else 1, audience, 0 if channel.hours is not None else 1
 
     # min() keeps the first of equals: the file's order stands.
     return min(channels, key=rank, default=None)
@@ -85,13 +87,27 @@ def plan_helpbox(table: ChannelTable, country: str, language: str = "") -> HelpB
     }
     lines: list[tuple[str, Channel]] = []
     gaps: list[str] = []
-    emergency = _best((channel for channel in reachable["emergency"] if channel.phone), language)
+    # The general number (police, ambulance, fire) before any for one audience, such as a child line.
+    emergency = min(
+        (channel for channel in reachable["emergency"] if channel.phone),
+        key=lambda channel: channel.audience != "all",
+        default=None,
+    )
     if emergency:
         lines.append(("emergency", emergency))
     # Someone who can't cope needs a line that answers now, at any hour: a crisis line open day and
     # night, or failing that a helpline that is; a line with hours only when nothing is always open.
-    crisis = _best((channel for channel in reachable["crisis"] if channel.open_all_night), language) or _best(
-        (channel for channel in reachable["helpline"] if channel.open_all_night), language
+    crisis = next(
+        (
+            line
+            for line in (
+                _best((c for c in reachable["crisis"] if c.open_all_night and c.audience != "adults"), language),
+                _best((c for c in reachable["helpline"] if c.open_all_night and c.audience != "adults"), language),
+                _best((c for c in reachable["crisis"] if c.open_all_night), language),
+            )
+            if line is not None
+        ),
+        None,
     )
     if crisis is None:
         crisis = _best(reachable["crisis"], language)
@@ -214,6 +230,10 @@ def render_helpbox(
         title = Markup('{} <span class="shk-helpbox__country">({})</span>').format(title, country_label)
     parts = [Markup('<h2 id="get-help-now" class="shk-helpbox__title">{}</h2>').format(title)]
     if not country_label:
+        # No country, no number to give: the box still says first what to do in danger.
+        parts.append(
+            Markup('<p class="shk-helpbox__emergency">{}</p>').format(strings["helpbox.emergency_international"])
+        )
         parts.append(Markup("<p>{}</p>").format(strings["helpbox.no_country"]))
     items = Markup("").join(_box_line(slot, channel, strings, language) for slot, channel in box.lines)
     if items:

@@ -35,4 +35,4 @@ def read_directory(*, csv: Path, notes: Path, languages: Iterable[str], today: d
                 "there (data/README.md describes it)"
             ],
         ) from None
-    return Directory(table=table, notes=load_notes(notes, languages=languages, ids=table.ids))
+    return Directory(table=table, notes=load_notes(notes, section="channels", languages=languages, ids=table.ids))

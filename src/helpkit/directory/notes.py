@@ -1,8 +1,10 @@
-"""The reader-facing note of every channel, in every language, from `data/notes/<lang>.yml`.
+"""What readers are told of each row of the data files, in every language, from `data/notes/<lang>.yml`.
 
 Notes are text for readers, so they are translated like the interface strings, keyed by the row's
-id in a file a translator edits without opening the CSV. A built language that lacks a row's note
-stops the build, naming the row and the language: a French page must not fall back to English.
+id in a file a translator edits without opening a CSV: one section per data file (`channels:` for
+data/reporting-channels.csv, `platforms:` for data/platforms.csv). A built language that lacks a
+row's note stops the build, naming the row and the language: a French page must not fall back to
+English.
 """
 
 from __future__ import annotations
@@ -14,16 +16,21 @@ from helpkit.i18n.strings import REFERENCE_LANGUAGE, read_yaml_texts
 from helpkit.plaintext import text_problem
 from helpkit.problems import ProblemsError
 
-SECTION = "channels"
+# Each section of a notes file, and the data file whose rows it speaks of.
+SECTIONS: Mapping[str, str] = {"channels": "data/reporting-channels.csv", "platforms": "data/platforms.csv"}
 
 
 class NotesError(ProblemsError):
     def __init__(self, problems: Iterable[str]) -> None:
-        super().__init__("the channel notes", problems)
+        super().__init__("the notes", problems)
 
 
-def load_notes(folder: Path, *, languages: Iterable[str], ids: Iterable[str]) -> dict[str, Mapping[str, str]]:
-    """Each language's note per row id; NotesError lists every note missing, unknown or unfit."""
+def load_notes(
+    folder: Path, *, section: str, languages: Iterable[str], ids: Iterable[str]
+) -> dict[str, Mapping[str, str]]:
+    """Each language's note per row id in one section; NotesError lists every note missing, unknown
+    or unfit, and every key that belongs to no section."""
+    data_file = SECTIONS[section]
     wanted = list(dict.fromkeys(ids))
     problems: list[str] = []
     loaded: dict[str, Mapping[str, str]] = {}
@@ -32,28 +39,29 @@ def load_notes(folder: Path, *, languages: Iterable[str], ids: Iterable[str]) ->
         if not path.is_file():
             # One line, not one per row: the whole translation is missing.
             problems.append(
-                f"{path}: missing: expected the {language} notes of the {len(wanted)} rows of "
-                f"data/reporting-channels.csv (translate {REFERENCE_LANGUAGE}.yml beside it)"
+                f"{path}: missing: expected the {language} notes of the rows of {', '.join(SECTIONS.values())} "
+                f"(translate {REFERENCE_LANGUAGE}.yml beside it)"
             )
             continue
         table = read_yaml_texts(path, problems)
-        prefix = SECTION + "."
+        prefix = section + "."
         notes = {key[len(prefix) :]: text for key, text in table.items() if key.startswith(prefix)}
-        for key in table.keys() - {prefix + ident for ident in notes}:
-            problems.append(f"{path}: {key}: unknown key: expected {SECTION}: and the rows' ids below it")
+        for key in sorted(table):
+            if key.partition(".")[0] not in SECTIONS or "." not in key:
+                problems.append(f"{path}: {key}: unknown key: expected {' or '.join(SECTIONS)} and row ids below it")
         for ident in wanted:
             if ident not in notes:
                 problems.append(
-                    f"{path}: {SECTION}.{ident}: missing: expected the {language} note of row id {ident!r} "
-                    "of data/reporting-channels.csv"
+                    f"{path}: {section}.{ident}: missing: expected the {language} note of row id {ident!r} "
+                    f"of {data_file}"
                 )
-        for ident in notes.keys() - set(wanted):
-            problems.append(f"{path}: {SECTION}.{ident}: unknown id: no row of data/reporting-channels.csv has it")
+        for ident in sorted(notes.keys() - set(wanted)):
+            problems.append(f"{path}: {section}.{ident}: unknown id: no row of {data_file} has it")
         for ident, text in notes.items():
             if not isinstance(text, str) or not text.strip():
-                problems.append(f"{path}: {SECTION}.{ident}: {text!r}: expected a non-empty text")
+                problems.append(f"{path}: {section}.{ident}: {text!r}: expected a non-empty text")
             elif wrong := text_problem(text, printed_by_theme=False):
-                problems.append(f"{path}: {SECTION}.{ident}: {text!r}: {wrong}")
+                problems.append(f"{path}: {section}.{ident}: {text!r}: {wrong}")
         loaded[language] = {ident: str(text).strip() for ident, text in notes.items()}
     if problems:
         raise NotesError(problems)

@@ -47,16 +47,27 @@ def render_number(slot: str, *, box: HelpBox, strings: Strings, language: str) -
         return Markup("{}").format(strings[f"numbers.{slot}_none"])
     if slot == "emergency":
         return reach_line(channel, strings, ways=("call",))
-    # "Samaritans, 116 123 (open day and night)": the line's name, how to reach it, when it answers.
-    hours = strings["numbers.open_always"] if channel.open_all_night else hours_text(channel, strings, language)
-    ways = reach_buttons(channel, strings, ways=("call", "text", "chat"))
-    # "1813 or Chat", in the language's words: a pattern of numbered slots, filled with escaped links.
-    pattern = format_list([f"{{{index}}}" for index in range(len(ways))], style="or", locale=language)
-    return Markup('<bdi class="shk-number__name">{name}</bdi>, {reach} ({hours})').format(
-        name=channel.name,
-        reach=escape(pattern).format(*ways),
-        hours=hours,
+    # "Samaritans, 116 123 (open day and night)": the line's name, how to reach it, when it answers;
+    # a chat that keeps other hours says its own ("1813 (open day and night) or chat (every day ...)").
+    calls = reach_buttons(channel, strings, ways=("call", "text"))
+    chat = reach_buttons(channel, strings, ways=("chat",), chat_label=strings["numbers.chat"])
+    hours = hours_text(channel, strings, language, in_sentence=True)
+    chat_hours = hours_text(channel, strings, language, of_chat=True, in_sentence=True)
+    if not chat or chat_hours == hours:
+        ways = [Markup("{} ({})").format(_or(calls + chat, language), hours)]
+    elif not calls:
+        ways = [Markup("{} ({})").format(chat[0], chat_hours)]
+    else:
+        ways = [Markup("{} ({})").format(_or(calls, language), hours), Markup("{} ({})").format(chat[0], chat_hours)]
+    return Markup('<bdi class="shk-number__name">{name}</bdi>, {ways}').format(
+        name=channel.name, ways=_or(ways, language)
     )
+
+
+def _or(items: list[Markup], language: str) -> Markup:
+    """'A or B', 'A, B or C' in the language's words: numbered slots of CLDR's pattern, filled with escaped parts."""
+    pattern = format_list([f"{{{index}}}" for index in range(len(items))], style="or", locale=language)
+    return escape(pattern).format(*items)
 
 
 def placeholders(markdown: str) -> Iterator[tuple[int, str]]:

@@ -13,8 +13,8 @@ from collections.abc import Sequence
 from markupsafe import Markup, escape
 
 from helpkit.directory.channels import Channel
-from helpkit.directory.countries import time_zone_words
-from helpkit.directory.hours import Hours, describe_hours
+from helpkit.directory.countries import formatting_locale, time_zone_words
+from helpkit.directory.hours import describe_hours
 from helpkit.html import link, ltr
 from helpkit.i18n.strings import Strings
 
@@ -28,8 +28,11 @@ def _button(href: str | None, label: Markup, way: str, *, external: bool = False
     return Markup('<span class="shk-reach shk-reach--{}">{}</span>').format(way, link(href, label, external=external))
 
 
-def reach_buttons(channel: Channel, strings: Strings, *, ways: Sequence[str] = ALL_WAYS) -> list[Markup]:
-    """One link per way to reach the channel that it has, of those asked for."""
+def reach_buttons(
+    channel: Channel, strings: Strings, *, ways: Sequence[str] = ALL_WAYS, chat_label: str | None = None
+) -> list[Markup]:
+    """One link per way to reach the channel that it has, of those asked for; a sentence names the
+    chat in its own words (``chat_label``)."""
     found = []
     for way in ways:
         if way == "call" and channel.phone:
@@ -42,7 +45,8 @@ def reach_buttons(channel: Channel, strings: Strings, *, ways: Sequence[str] = A
                 )
             found.append(_button(channel.sms_uri(), label, way))
         elif way == "chat" and channel.chat_url:
-            found.append(_button(channel.chat_url, Markup("{}").format(strings["reach.chat"]), way, external=True))
+            label = Markup("{}").format(chat_label or strings["reach.chat"])
+            found.append(_button(channel.chat_url, label, way, external=True))
         elif way == "form" and channel.form_url:
             found.append(_button(channel.form_url, Markup("{}").format(strings["reach.form"]), way, external=True))
         elif way == "email" and channel.email:
@@ -57,15 +61,26 @@ def reach_line(channel: Channel, strings: Strings, *, ways: Sequence[str] = ALL_
     return Markup(" ").join(reach_buttons(channel, strings, ways=ways))
 
 
-def _words(hours: Hours, strings: Strings, language: str) -> str:
+# The strings for hours said on their own (the box, the directory) and inside a sentence of a page.
+_ON_THEIR_OWN = {"every_day": "hours.every_day", "always": "hours.always", "unknown": "hours.unknown"}
+_IN_A_SENTENCE = {"every_day": "numbers.every_day", "always": "numbers.open_always", "unknown": "numbers.hours_unknown"}
+
+
+def hours_text(
+    channel: Channel, strings: Strings, language: str, *, of_chat: bool = False, in_sentence: bool = False
+) -> str:
+    """When the line (or its chat) answers, in the reader's words and the line's country's way of
+    writing times (formatting_locale); the strings' words for unknown hours."""
+    words = _IN_A_SENTENCE if in_sentence else _ON_THEIR_OWN
+    hours = channel.chat_hours or channel.hours if of_chat else channel.hours
+    if hours is None:
+        return strings[words["unknown"]]
     return describe_hours(
-        hours, language=language, every_day=strings["hours.every_day"], always=strings["hours.always"]
+        hours,
+        language=formatting_locale(language, channel.country),
+        every_day=strings[words["every_day"]],
+        always=strings[words["always"]],
     )
-
-
-def hours_text(channel: Channel, strings: Strings, language: str) -> str:
-    """When the line answers, in the reader's words; the strings' words for unknown hours."""
-    return strings["hours.unknown"] if channel.hours is None else _words(channel.hours, strings, language)
 
 
 def hours_line(channel: Channel, strings: Strings, language: str, *, with_zone: bool = False) -> Markup:
@@ -73,7 +88,8 @@ def hours_line(channel: Channel, strings: Strings, language: str, *, with_zone: 
     country's time, for readers who may be elsewhere (the directory)."""
     text = Markup("{}").format(hours_text(channel, strings, language))
     if channel.chat_hours is not None and channel.chat_hours != channel.hours:
-        text = Markup("{}; {}: {}").format(text, strings["reach.chat"], _words(channel.chat_hours, strings, language))
+        chat = hours_text(channel, strings, language, of_chat=True)
+        text = Markup("{}; {}: {}").format(text, strings["reach.chat"], chat)
     timed = any(hours is not None and not hours.always for hours in (channel.hours, channel.chat_hours))
     zone = time_zone_words(channel.country, language) if with_zone and timed else ""
     return Markup("{} ({})").format(text, zone) if zone else text

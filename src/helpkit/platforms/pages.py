@@ -1,18 +1,17 @@
-"""The platforms' help pages: data/platforms.csv read, checked and typed, and its notes checked.
+"""The platforms' help pages: data/platforms.csv read, checked and typed.
 
 The columns, their order and the allowed values come from the Table Schema beside this module
 (platform-help.schema.json). The file is read by helpkit.datatable, strictly and with every problem
 collected, because whoever edits it in a spreadsheet should fix the whole file in one pass.
 
-What a reader sees of a row, besides its link, is a note in their own language: notes live in the
-strings files under `platforms.notes.<id>`, not in the CSV, so the strings check makes every language
-carry one. `note_problems` ties the two together: a row without its note, or a note without its row.
+What a reader sees of a row, besides its link, is a note in their own language: notes live in
+data/notes/<lang>.yml under `platforms:`, keyed by the row's id, and are read by
+helpkit.directory.notes like the channels' notes.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, fields
 from datetime import date
 from functools import cache
@@ -35,15 +34,11 @@ from helpkit.datatable import (
     load_schema,
     read_rows,
 )
-from helpkit.i18n.strings import Strings
-from helpkit.problems import ProblemsError
 
 # The columns' contract, shipped with the parser that enforces it.
 SCHEMA = resources.files(__package__) / "platform-help.schema.json"
 # Where the build reads the file, as messages name it.
 DATA_FILE = "data/platforms.csv"
-# The strings section that holds each row's note, keyed by the row's id.
-NOTES = "platforms.notes"
 
 # The real file is some 20 rows of well under 1 KB each. Beyond these limits something was pasted
 # or exported wrongly, and is named rather than published. Remarks may run to a few sentences;
@@ -94,13 +89,6 @@ class PlatformTable:
                 found.sort(key=lambda page: (order.index(page.purpose), page.row))
                 grouped.append((platform, tuple(found)))
         return tuple(grouped)
-
-
-class PlatformNotesError(ProblemsError):
-    """Rows without their note, or notes without their row, in any language; one line each."""
-
-    def __init__(self, problems: Iterable[str]) -> None:
-        super().__init__("the platform notes", problems)
 
 
 @cache
@@ -199,42 +187,3 @@ def _page(row: Row) -> PlatformPage:
         verified=date.fromisoformat(verified) if verified else None,
         remarks=values["remarks"],
     )
-
-
-def note_key(page_id: str) -> str:
-    """The strings key of a row's note."""
-    return f"{NOTES}.{page_id}"
-
-
-def note_problems(
-    table: PlatformTable,
-    strings: Mapping[str, Strings],
-    *,
-    data_path: str = DATA_FILE,
-    strings_folder: str = "data/strings",
-) -> list[str]:
-    """Every row without a note and every note without a row, in every language given."""
-    problems: list[str] = []
-    rows = {page.id: page.row for page in table.pages}
-    for language, texts in strings.items():
-        where = f"{strings_folder}/{language}.yml"
-        notes = texts.section(NOTES)
-        for page in table.pages:
-            if page.id not in notes:
-                problems.append(
-                    f"{where}: {note_key(page.id)}: missing: expected the {language} note for the row with id "
-                    f"{page.id!r} ({data_path}, row {page.row}): one short sentence on what the page is for"
-                )
-        for ident in sorted(notes.keys() - rows.keys()):
-            problems.append(
-                f"{where}: {note_key(ident)}: no row of {data_path} has the id {ident!r}: expected the id of a "
-                "row (fix the id, or delete the note with its row)"
-            )
-    return problems
-
-
-def check_notes(table: PlatformTable, strings: Mapping[str, Strings], *, data_path: str = DATA_FILE) -> None:
-    """Raise PlatformNotesError listing every note problem, if there is one."""
-    problems = note_problems(table, strings, data_path=data_path)
-    if problems:
-        raise PlatformNotesError(problems)

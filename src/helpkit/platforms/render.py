@@ -8,13 +8,14 @@ that holds markup comes out as text, and a link opens only an https address.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 
 from babel.dates import format_date
 from markupsafe import Markup
 
 from helpkit.html import link
 from helpkit.i18n.strings import Strings
-from helpkit.platforms.pages import PlatformPage, PlatformTable, note_key
+from helpkit.platforms.pages import PlatformPage, PlatformTable
 
 # What a reader can say in a report, each with why it helps; in the order the page lists them.
 REPORT_LINES = ("under_18", "me_in_picture", "no_consent", "threatening")
@@ -27,7 +28,7 @@ def platform_anchor(platform: str) -> str:
     return "platform-" + re.sub(r"[^a-z0-9]+", "-", platform.casefold()).strip("-")
 
 
-def _link(page: PlatformPage, strings: Strings, language: str) -> Markup:
+def _link(page: PlatformPage, strings: Strings, language: str, notes: Mapping[str, str]) -> Markup:
     checked = (
         Markup('<p class="shk-platform__checked">{}: {}</p>').format(
             strings["platforms.last_checked"], format_date(page.verified, "long", locale=language)
@@ -39,23 +40,25 @@ def _link(page: PlatformPage, strings: Strings, language: str) -> Markup:
         '<li class="shk-platform__page"><p class="shk-platform__link">{link}</p><p>{note}</p>{checked}</li>'
     ).format(
         link=link(page.url, strings[f"platforms.purposes.{page.purpose}"], external=True),
-        note=strings[note_key(page.id)],
+        note=notes[page.id],
         checked=checked,
     )
 
 
-def render_platform(platform: str, pages: tuple[PlatformPage, ...], strings: Strings, language: str) -> Markup:
+def render_platform(
+    platform: str, pages: tuple[PlatformPage, ...], strings: Strings, language: str, notes: Mapping[str, str]
+) -> Markup:
     # The platform's name is the same in every language: the app shows it that way.
     return Markup(
         '<section class="shk-platform" id="{id}"><h3>{name}</h3><ul class="shk-platform__pages">{pages}</ul></section>'
     ).format(
         id=platform_anchor(platform),
         name=platform,
-        pages=Markup("").join(_link(page, strings, language) for page in pages),
+        pages=Markup("").join(_link(page, strings, language, notes) for page in pages),
     )
 
 
-def render_report_page(table: PlatformTable, *, strings: Strings, language: str) -> Markup:
+def render_report_page(table: PlatformTable, *, strings: Strings, notes: Mapping[str, str], language: str) -> Markup:
     """The page's body, below its title."""
     grouped = table.by_platform()
     jump = Markup(
@@ -92,5 +95,7 @@ def render_report_page(table: PlatformTable, *, strings: Strings, language: str)
         reminders=reminders,
         apps_title=strings["platforms.apps_title"],
         apps_note=strings["platforms.apps_note"],
-        platforms=Markup("").join(render_platform(platform, pages, strings, language) for platform, pages in grouped),
+        platforms=Markup("").join(
+            render_platform(platform, pages, strings, language, notes) for platform, pages in grouped
+        ),
     )

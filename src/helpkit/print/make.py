@@ -377,7 +377,7 @@ def run(args: argparse.Namespace, into: Path | None = None) -> list[Written]:
         edition = read_edition(project.extra, languages=project.languages, environ=environ)
         directory = read_directory(
             csv=project.channels_csv,
-            notes=project.channel_notes,
+            notes=project.notes,
             languages=edition.languages,
             today=datetime.date.today(),
         )
