@@ -96,7 +96,8 @@ def test_the_directory_is_published_as_open_data(site: Path) -> None:
     document = json.loads((folder / "reporting-channels.json").read_text(encoding="utf-8"))
     schema = json.loads((folder / "reporting-channels.schema.json").read_text(encoding="utf-8"))
     assert len(document["rows"]) == len(rows) > 100
-    assert document["columns"] == [field["name"] for field in schema["fields"]]
+    # The CSV's columns, then what the build adds: each row's time zone and its note in every language.
+    assert document["columns"] == [field["name"] for field in schema["fields"]] + ["time_zone", "notes"]
     links = soup(site / "fr" / "directory" / "index.html").select(".shk-open-data a")
     assert [link["href"] for link in links] == [
         "../../data/reporting-channels.csv",

@@ -81,9 +81,9 @@ def test_the_real_file_loads_with_https_links_and_a_note_in_every_language() -> 
     table = load_platforms(ROOT / "data" / "platforms.csv", today=date.today(), name="data/platforms.csv")
     assert len(table.pages) >= 10
     assert all(urlsplit(page.url).scheme == "https" for page in table.pages)
-    assert len(table.ids()) == len(table.pages)
-    notes = load_notes(ROOT / "data" / "notes", section="platforms", languages=LANGUAGES, ids=table.ids())
-    assert all(set(notes[language]) == set(table.ids()) for language in LANGUAGES)
+    assert len(table.ids) == len(table.pages)
+    notes = load_notes(ROOT / "data" / "notes", section="platforms", languages=LANGUAGES, ids=table.ids)
+    assert all(set(notes[language]) == set(table.ids) for language in LANGUAGES)
 
 
 def test_the_real_file_leaves_out_what_has_no_official_page_read() -> None:
@@ -192,7 +192,7 @@ def test_a_row_without_a_note_and_a_note_without_a_row_are_named_with_their_lang
     (tmp_path / "en.yml").write_text('platforms:\n  instagram-threats: "Help."\n  old-row: "Gone."\n')
     (tmp_path / "fr.yml").write_text('platforms:\n  instagram-threats: "Aide."\n  tiktok-new: "Nouveau."\n')
     with pytest.raises(NotesError, match=r"^2 problems in the notes:") as caught:
-        load_notes(tmp_path, section="platforms", languages=["fr"], ids=table.ids())
+        load_notes(tmp_path, section="platforms", languages=["fr"], ids=table.ids)
     assert [str(problem).removeprefix(f"{tmp_path}/") for problem in caught.value.problems] == [
         "en.yml: platforms.tiktok-new: missing: expected the en note of row id 'tiktok-new' of data/platforms.csv",
         "en.yml: platforms.old-row: unknown id: no row of data/platforms.csv has it",
@@ -210,7 +210,7 @@ def test_hostile_strings_and_cells_come_out_as_text_and_remarks_never_show() -> 
     )
     hostile = Strings("en", {key: HOSTILE for key in strings_of("en").table})
     html = str(
-        render_report_page(table, strings=hostile, notes={ident: HOSTILE for ident in table.ids()}, language="en")
+        render_report_page(table, strings=hostile, notes={ident: HOSTILE for ident in table.ids}, language="en")
     )
     soup = BeautifulSoup(html, "html.parser")
     assert not soup.find("script") and not soup.find("img")

@@ -92,7 +92,7 @@ def main(argv: list[str] | None = None, *, today: date | None = None) -> int:
             if table is not None:
                 load_notes(project.notes, section="channels", languages=project.languages, ids=table.ids)
             platforms = load_platforms(platforms_csv, today=today, name=_shown(platforms_csv))
-            load_notes(project.notes, section="platforms", languages=project.languages, ids=platforms.ids())
+            load_notes(project.notes, section="platforms", languages=project.languages, ids=platforms.ids)
         except (TableError, NotesError) as error:
             problems.append(str(error))
         except OSError as error:

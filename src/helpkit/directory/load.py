@@ -12,7 +12,8 @@ from datetime import date
 from pathlib import Path
 
 from helpkit.directory.channels import ChannelTable, load_channels
-from helpkit.directory.notes import load_notes
+from helpkit.directory.helpbox import helpbox_problem
+from helpkit.directory.notes import NotesError, load_notes
 from helpkit.problems import ProblemsError
 
 
@@ -23,8 +24,9 @@ class Directory:
     notes: Mapping[str, Mapping[str, str]]
 
 
-def read_directory(*, csv: Path, notes: Path, languages: Iterable[str], today: date) -> Directory:
-    """The checked channels and their notes; ProblemsError (of the CSV, else of the notes) if either is wrong."""
+def read_directory(*, csv: Path, notes: Path, languages: Iterable[str], today: date, country: str) -> Directory:
+    """The checked channels and their notes, for an edition of ``country``; ProblemsError with every
+    problem of the CSV, or else of the edition's help box and of the notes together."""
     try:
         table = load_channels(csv, today=today)
     except OSError as error:
@@ -35,4 +37,14 @@ def read_directory(*, csv: Path, notes: Path, languages: Iterable[str], today: d
                 "there (data/README.md describes it)"
             ],
         ) from None
-    return Directory(table=table, notes=load_notes(notes, section="channels", languages=languages, ids=table.ids))
+    problems = []
+    box = helpbox_problem(table, country)
+    if box:
+        problems.append(box)
+    try:
+        loaded = load_notes(notes, section="channels", languages=languages, ids=table.ids)
+    except NotesError as error:
+        problems.extend(str(problem) for problem in error.problems)
+    if problems:
+        raise ProblemsError("the directory", problems)
+    return Directory(table=table, notes=loaded)

@@ -75,6 +75,7 @@ class PlatformTable:
 
     pages: tuple[PlatformPage, ...]
 
+    @property
     def ids(self) -> frozenset[str]:
         return frozenset(page.id for page in self.pages)
 

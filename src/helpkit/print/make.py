@@ -46,7 +46,7 @@ from pypdf import PdfReader
 
 from helpkit.chromium import CHROMIUM_ARGS, chromium_path
 from helpkit.directory.countries import INTERNATIONAL
-from helpkit.directory.helpbox import helpbox_problem, plan_helpbox
+from helpkit.directory.helpbox import plan_helpbox
 from helpkit.directory.load import Directory, read_directory
 from helpkit.edition.settings import Edition, EditionError, read_edition
 from helpkit.i18n.strings import Strings, StringsError, load_strings
@@ -380,6 +380,7 @@ def run(args: argparse.Namespace, into: Path | None = None) -> list[Written]:
             notes=project.notes,
             languages=edition.languages,
             today=datetime.date.today(),
+            country=edition.country,
         )
     except (EditionError, ProblemsError) as error:
         message = str(error)
@@ -388,10 +389,6 @@ def run(args: argparse.Namespace, into: Path | None = None) -> list[Written]:
         if args.languages:
             message = message.replace("environment variable SITE_LANGUAGES", "--languages")
         raise PrintError(message) from None
-    table = directory.table
-    problem = helpbox_problem(table, edition.country)
-    if problem:
-        raise PrintError(problem)
     if not project.site_url:
         print("site_url is empty in mkdocs.yml: printing without QR codes and without the site's address.", flush=True)
 
