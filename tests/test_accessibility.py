@@ -89,7 +89,7 @@ def test_every_internal_link_and_anchor_resolves(site: Path) -> None:
         for anchor in soup.find_all("a", href=True):
             href = anchor["href"]
             parts = urlsplit(href)
-            if parts.scheme in ("https", "tel", "mailto") or path.name == "404.html":
+            if parts.scheme in ("https", "tel", "sms", "mailto") or path.name == "404.html":
                 continue
             assert not parts.scheme, f"{base}: link with scheme {parts.scheme!r}: {href}"
             target_path = unquote(urlsplit(urljoin(base, href)).path)

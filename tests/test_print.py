@@ -295,7 +295,7 @@ def test_french_booklets_are_in_french_with_their_chapters(
     cover = _normal(reader.pages[0].extract_text())
     assert _title(built, f"fr/{first_page}") in cover
     # Known French phrases: the help box's title and the print label of the contents.
-    assert "De l'aide maintenant" in cover
+    assert "De l’aide maintenant" in cover
     assert "Sommaire" in text
     assert "Get help now" not in text
     booklet = next(item for item in booklets.booklets(_nav()) if item.name == name)
