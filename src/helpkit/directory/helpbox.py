@@ -185,14 +185,16 @@ def _box_line(slot: str, channel: Channel, strings: Strings, language: str) -> M
     ways = BOX_WAYS if _reachable(channel) else FALLBACK_WAYS
     return Markup(
         '<li class="shk-helpbox__item shk-helpbox__item--{slot}">'
-        '<p class="shk-helpbox__what"><span class="shk-helpbox__kind">{label}</span> '
-        '<bdi class="shk-helpbox__name">{name}</bdi></p>'
+        '<p class="shk-helpbox__what"><span class="shk-helpbox__kind">{label}</span>{name}</p>'
         "{when}"
         '<p class="shk-helpbox__reach">{reach}</p></li>'
     ).format(
         slot=slot,
         label=strings[f"helpbox.{slot}"],
-        name=channel.name,
+        # A line named by its number ("112") is not named twice: the number is its button.
+        name=""
+        if channel.name == channel.phone_display()
+        else Markup(' <bdi class="shk-helpbox__name">{}</bdi>').format(channel.name),
         # A web form is open at any hour: hours are said of the lines a reader calls, texts or chats to.
         when=Markup('<p class="shk-helpbox__when">{}</p>').format(hours_line(channel, strings, language))
         if _reachable(channel)
