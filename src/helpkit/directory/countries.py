@@ -33,10 +33,20 @@ def is_country(code: str) -> bool:
     return code in _codes()
 
 
+# The CLDR locale of a site language whose plain code CLDR reads as another variety: Babel's "pt"
+# is Brazilian ("Polônia"), and this kit's Portuguese is European ("Polónia").
+_CLDR_LOCALES = {"pt": "pt_PT"}
+
+
+def cldr_locale(language: str) -> str:
+    """The locale Babel should write a site language in: 'pt' -> 'pt_PT', others as they are."""
+    return _CLDR_LOCALES.get(language, language)
+
+
 @cache
 def country_name(code: str, language: str) -> str:
     """The country's name in `language`, e.g. ('BE', 'fr') -> 'Belgique'."""
-    return Locale.parse(language).territories.get(code, code)
+    return Locale.parse(cldr_locale(language)).territories.get(code, code)
 
 
 @cache
@@ -84,7 +94,7 @@ def time_zone(code: str) -> str | None:
 def time_zone_words(code: str, language: str) -> str:
     """The country's time in words, e.g. ('BE', 'fr') -> 'heure : Belgique'; empty if unknown."""
     zone = time_zone(code)
-    return get_timezone_location(get_timezone(zone), locale=language, return_city=False) if zone else ""
+    return get_timezone_location(get_timezone(zone), locale=cldr_locale(language), return_city=False) if zone else ""
 
 
 @cache
@@ -96,6 +106,6 @@ def formatting_locale(language: str, country: str) -> str:
         try:
             Locale.parse(f"{language}_{country}")
         except (UnknownLocaleError, ValueError):
-            return language
+            return cldr_locale(language)
         return f"{language}_{country}"
-    return language
+    return cldr_locale(language)

@@ -16,6 +16,7 @@ from babel.lists import format_list
 from markupsafe import Markup, escape
 
 from helpkit.directory.channels import Channel
+from helpkit.directory.countries import cldr_locale
 from helpkit.directory.helpbox import HelpBox
 from helpkit.directory.reach import hours_text, reach_buttons, reach_line
 from helpkit.i18n.strings import Strings
@@ -66,7 +67,7 @@ def render_number(slot: str, *, box: HelpBox, strings: Strings, language: str) -
 
 def _or(items: list[Markup], language: str) -> Markup:
     """'A or B', 'A, B or C' in the language's words: numbered slots of CLDR's pattern, filled with escaped parts."""
-    pattern = format_list([f"{{{index}}}" for index in range(len(items))], style="or", locale=language)
+    pattern = format_list([f"{{{index}}}" for index in range(len(items))], style="or", locale=cldr_locale(language))
     return escape(pattern).format(*items)
 
 

@@ -88,11 +88,12 @@ def hours_line(channel: Channel, strings: Strings, language: str, *, with_zone: 
     country's time, for readers who may be elsewhere (the directory)."""
     text = Markup("{}").format(hours_text(channel, strings, language))
     if channel.chat_hours is not None and channel.chat_hours != channel.hours:
-        chat = hours_text(channel, strings, language, of_chat=True)
+        chat = hours_text(channel, strings, language, of_chat=True, in_sentence=True)
         text = Markup("{}; {}: {}").format(text, strings["reach.chat"], chat)
     timed = any(hours is not None and not hours.always for hours in (channel.hours, channel.chat_hours))
     zone = time_zone_words(channel.country, language) if with_zone and timed else ""
-    return Markup("{} ({})").format(text, zone) if zone else text
+    # "; " rather than brackets: CLDR's own words for a zone may hold brackets ("Belgien (Ortszeit)").
+    return Markup("{}; {}").format(text, zone) if zone else text
 
 
 def short_address(url: str) -> str:

@@ -13,7 +13,7 @@ from babel.lists import format_list
 from markupsafe import Markup, escape
 
 from helpkit.directory.channels import Channel, ChannelTable, kinds
-from helpkit.directory.countries import INTERNATIONAL, country_name, region_of
+from helpkit.directory.countries import INTERNATIONAL, cldr_locale, country_name, region_of
 from helpkit.directory.reach import hours_line, reach_line
 from helpkit.i18n.strings import Strings
 
@@ -44,7 +44,7 @@ def _collation_key(name: str) -> tuple[str, str]:
 
 @cache
 def _language_names(language: str) -> dict[str, str]:
-    return dict(Locale.parse(language).languages)
+    return dict(Locale.parse(cldr_locale(language)).languages)
 
 
 def _details(channel: Channel, strings: Strings, language: str) -> Markup:
@@ -53,11 +53,13 @@ def _details(channel: Channel, strings: Strings, language: str) -> Markup:
     ]
     if channel.languages:
         names = _language_names(language)
-        served = format_list([names.get(code, code) for code in channel.languages], locale=language)
+        served = format_list([names.get(code, code) for code in channel.languages], locale=cldr_locale(language))
         rows.append((strings["directory.languages"], escape(served)))
     rows.append((strings[f"directory.audience.{channel.audience}"], Markup("")))
     if channel.verified:
-        rows.append((strings["directory.verified"], escape(format_date(channel.verified, "long", locale=language))))
+        rows.append(
+            (strings["directory.verified"], escape(format_date(channel.verified, "long", locale=cldr_locale(language))))
+        )
     return Markup("").join(
         Markup('<span class="shk-channel__fact">{}{}</span>').format(
             label, Markup(": {}").format(value) if value else ""

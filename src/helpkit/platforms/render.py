@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from babel.dates import format_date
 from markupsafe import Markup
 
+from helpkit.directory.countries import cldr_locale
 from helpkit.html import link
 from helpkit.i18n.strings import Strings
 from helpkit.platforms.pages import PlatformPage, PlatformTable
@@ -31,7 +32,7 @@ def platform_anchor(platform: str) -> str:
 def _link(page: PlatformPage, strings: Strings, language: str, notes: Mapping[str, str]) -> Markup:
     checked = (
         Markup('<p class="shk-platform__checked">{}: {}</p>').format(
-            strings["platforms.last_checked"], format_date(page.verified, "long", locale=language)
+            strings["platforms.last_checked"], format_date(page.verified, "long", locale=cldr_locale(language))
         )
         if page.verified is not None
         else ""

@@ -45,7 +45,7 @@ from bs4 import BeautifulSoup
 from pypdf import PdfReader
 
 from helpkit.chromium import CHROMIUM_ARGS, chromium_path
-from helpkit.directory.countries import INTERNATIONAL
+from helpkit.directory.countries import INTERNATIONAL, cldr_locale
 from helpkit.directory.helpbox import plan_helpbox
 from helpkit.directory.load import Directory, read_directory
 from helpkit.edition.settings import Edition, EditionError, read_edition
@@ -267,7 +267,7 @@ def _context(
         labels=labels,
         organisation=edition.organisation,
         contact=edition.contact,
-        printed_on=format_date(today, "long", locale=language),
+        printed_on=format_date(today, "long", locale=cldr_locale(language)),
         country_label=edition.country_label(language),
         helpbox=helpbox,
         notes=notes[language],
