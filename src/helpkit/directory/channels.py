@@ -193,6 +193,11 @@ class Channel:
         return " ".join(self.sms.split())
 
     @property
+    def answers(self) -> bool:
+        """Whether someone answers it: a number to call or text, or a chat (not only a page or a form)."""
+        return bool(self.phone or self.sms or self.chat_url)
+
+    @property
     def open_all_night(self) -> bool:
         """Whether the line answers the phone (or, without one, its main way) at any hour."""
         return self.hours is not None and self.hours.always

@@ -109,3 +109,15 @@ def formatting_locale(language: str, country: str) -> str:
             return cldr_locale(language)
         return f"{language}_{country}"
     return cldr_locale(language)
+
+
+# The comma and semicolon of scripts that have their own; Latin ones elsewhere.
+_PUNCTUATION = {"ar": ("،", "؛")}
+
+
+def comma(language: str) -> str:
+    return _PUNCTUATION.get(language, (",", ";"))[0]
+
+
+def semicolon(language: str) -> str:
+    return _PUNCTUATION.get(language, (",", ";"))[1]

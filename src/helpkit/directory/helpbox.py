@@ -65,11 +65,6 @@ def _best(channels: Iterable[Channel], language: str) -> Channel | None:
     return min(channels, key=rank, default=None)
 
 
-def _reachable(channel: Channel) -> bool:
-    # The box's line must be tappable: a number to call or text, or a chat.
-    return bool(channel.phone or channel.sms or channel.chat_url)
-
-
 def plan_helpbox(table: ChannelTable, country: str, language: str = "") -> HelpBox:
     """The box of an edition, for a page in ``language``: the home country's lines and gaps, or the
     international services. What is missing does not depend on the language; which line of several
@@ -82,7 +77,7 @@ def plan_helpbox(table: ChannelTable, country: str, language: str = "") -> HelpB
         )
     rows = table.for_country(country)
     reachable = {
-        kind: [channel for channel in rows if channel.kind == kind and _reachable(channel)]
+        kind: [channel for channel in rows if channel.kind == kind and channel.answers]
         for kind in ("emergency", "crisis", "helpline")
     }
     lines: list[tuple[str, Channel]] = []
@@ -182,7 +177,7 @@ def gap_problems(box: HelpBox, *, acknowledged: Iterable[str], setting: str) -> 
 
 
 def _box_line(slot: str, channel: Channel, strings: Strings, language: str) -> Markup:
-    ways = BOX_WAYS if _reachable(channel) else FALLBACK_WAYS
+    ways = BOX_WAYS if channel.answers else FALLBACK_WAYS
     return Markup(
         '<li class="shk-helpbox__item shk-helpbox__item--{slot}">'
         '<p class="shk-helpbox__what"><span class="shk-helpbox__kind">{label}</span>{name}</p>'
@@ -197,7 +192,7 @@ def _box_line(slot: str, channel: Channel, strings: Strings, language: str) -> M
         else Markup(' <bdi class="shk-helpbox__name">{}</bdi>').format(channel.name),
         # A web form is open at any hour: hours are said of the lines a reader calls, texts or chats to.
         when=Markup('<p class="shk-helpbox__when">{}</p>').format(hours_line(channel, strings, language))
-        if _reachable(channel)
+        if channel.answers
         else "",
         reach=reach_line(channel, strings, ways=ways),
     )
@@ -256,7 +251,7 @@ def box_preview(box: HelpBox) -> list[str]:
     """The box's lines as plain English text, in order, for an editor (`helpkit check-data`)."""
     lines = []
     for slot, channel in box.lines:
-        if not _reachable(channel):
+        if not channel.answers:
             when = "a web page"
         elif channel.hours is None:
             when = "hours not listed"

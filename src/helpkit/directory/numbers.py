@@ -16,7 +16,7 @@ from babel.lists import format_list
 from markupsafe import Markup, escape
 
 from helpkit.directory.channels import Channel
-from helpkit.directory.countries import cldr_locale
+from helpkit.directory.countries import cldr_locale, comma
 from helpkit.directory.helpbox import HelpBox
 from helpkit.directory.reach import hours_text, reach_buttons, reach_line
 from helpkit.i18n.strings import Strings
@@ -60,8 +60,8 @@ def render_number(slot: str, *, box: HelpBox, strings: Strings, language: str) -
         ways = [Markup("{} ({})").format(chat[0], chat_hours)]
     else:
         ways = [Markup("{} ({})").format(_or(calls, language), hours), Markup("{} ({})").format(chat[0], chat_hours)]
-    return Markup('<bdi class="shk-number__name">{name}</bdi>, {ways}').format(
-        name=channel.name, ways=_or(ways, language)
+    return Markup('<bdi class="shk-number__name">{name}</bdi>{comma} {ways}').format(
+        comma=comma(language), name=channel.name, ways=_or(ways, language)
     )
 
 

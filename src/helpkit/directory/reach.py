@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from markupsafe import Markup, escape
 
 from helpkit.directory.channels import Channel
-from helpkit.directory.countries import formatting_locale, time_zone_words
+from helpkit.directory.countries import formatting_locale, semicolon, time_zone_words
 from helpkit.directory.hours import describe_hours
 from helpkit.html import link, ltr
 from helpkit.i18n.strings import Strings
@@ -89,11 +89,11 @@ def hours_line(channel: Channel, strings: Strings, language: str, *, with_zone: 
     text = Markup("{}").format(hours_text(channel, strings, language))
     if channel.chat_hours is not None and channel.chat_hours != channel.hours:
         chat = hours_text(channel, strings, language, of_chat=True, in_sentence=True)
-        text = Markup("{}; {}: {}").format(text, strings["reach.chat"], chat)
+        text = Markup("{}{} {}: {}").format(text, semicolon(language), strings["reach.chat"], chat)
     timed = any(hours is not None and not hours.always for hours in (channel.hours, channel.chat_hours))
     zone = time_zone_words(channel.country, language) if with_zone and timed else ""
     # "; " rather than brackets: CLDR's own words for a zone may hold brackets ("Belgien (Ortszeit)").
-    return Markup("{}; {}").format(text, zone) if zone else text
+    return Markup("{}{} {}").format(text, semicolon(language), zone) if zone else text
 
 
 def short_address(url: str) -> str:

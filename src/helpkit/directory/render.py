@@ -48,9 +48,12 @@ def _language_names(language: str) -> dict[str, str]:
 
 
 def _details(channel: Channel, strings: Strings, language: str) -> Markup:
-    rows: list[tuple[str, Markup]] = [
-        (strings["directory.hours"], hours_line(channel, strings, language, with_zone=True))
-    ]
+    rows: list[tuple[str, Markup]] = []
+    # Hours are said of what someone answers; of a web page or a form they would mean nothing.
+    if channel.answers and channel.hours is None and channel.chat_hours is None:
+        rows.append((strings["hours.unknown"], Markup("")))
+    elif channel.answers:
+        rows.append((strings["directory.hours"], hours_line(channel, strings, language, with_zone=True)))
     if channel.languages:
         names = _language_names(language)
         served = format_list([names.get(code, code) for code in channel.languages], locale=cldr_locale(language))
