@@ -209,9 +209,7 @@ def test_hostile_strings_and_cells_come_out_as_text_and_remarks_never_show() -> 
         today=TODAY,
     )
     hostile = Strings("en", {key: HOSTILE for key in strings_of("en").table})
-    html = str(
-        render_report_page(table, strings=hostile, notes={ident: HOSTILE for ident in table.ids}, language="en")
-    )
+    html = str(render_report_page(table, strings=hostile, notes={ident: HOSTILE for ident in table.ids}, language="en"))
     soup = BeautifulSoup(html, "html.parser")
     assert not soup.find("script") and not soup.find("img")
     assert "&lt;script&gt;" in html
