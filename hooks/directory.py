@@ -91,7 +91,11 @@ def on_config(config: MkDocsConfig) -> None:
 
 
 def _box(config: MkDocsConfig) -> HelpBox:
-    return plan_helpbox(_table(), current().edition.country, _language(config))
+    """The language's help box: the same on every page, so planned once per language."""
+    state, language = current(), _language(config)
+    if language not in state.boxes:
+        state.boxes[language] = plan_helpbox(_table(), state.edition.country, language)
+    return state.boxes[language]
 
 
 def _notes(config: MkDocsConfig) -> Mapping[str, str]:

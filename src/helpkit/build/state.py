@@ -16,6 +16,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from helpkit.directory.channels import ChannelTable
+from helpkit.directory.helpbox import HelpBox
 from helpkit.edition.settings import Edition
 from helpkit.i18n.strings import Strings
 from helpkit.platforms.pages import PlatformTable
@@ -29,6 +30,8 @@ class BuildState:
     # The reporting channels and their notes, read and checked once (hooks/directory.py).
     channels: ChannelTable | None = None
     notes: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+    # Each language's help box, planned once and shared by its pages (hooks/directory.py).
+    boxes: dict[str, HelpBox] = field(default_factory=dict)
     # The platforms' help pages, read and checked once with their notes (hooks/platforms.py).
     platforms: PlatformTable | None = None
     platform_notes: Mapping[str, Mapping[str, str]] = field(default_factory=dict)

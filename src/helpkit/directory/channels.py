@@ -26,6 +26,7 @@ from phonenumbers.shortnumberinfo import ShortNumberCost
 from helpkit.datatable import (
     Limits,
     Problem,
+    Report,
     Schema,
     SchemaField,
     TableError,
@@ -320,50 +321,31 @@ _ARTICLE_WORDS = ("news", "press", "article", "petition", "privacy", "blog", "ni
 def _warnings(channel: Channel, path: str, today: date) -> list[Problem]:
     """What does not stop a build but an editor should look at: stale rows, links that look like articles."""
     found = []
+
+    def warn(column: str, value: str, expected: str) -> None:
+        found.append(Problem(path=path, row=channel.row, column=column, value=value, expected=expected))
+
     if channel.verified is not None and today - channel.verified > STALE_AFTER:
         checked = channel.verified.isoformat()
-        found.append(
-            Problem(
-                path=path,
-                row=channel.row,
-                column="verified",
-                value=checked,
-                expected=f"last verified {checked}, over 12 months ago: re-check against the source",
-            )
-        )
-    if channel.url and channel.url.rstrip("/") == channel.source.rstrip("/") and _looks_like_article(channel.url):
-        found.append(
-            Problem(
-                path=path,
-                row=channel.row,
-                column="url",
-                value=channel.url,
-                expected="the same address as source, and it looks like an article: readers need the service's own "
-                "front door or contact page (or no url)",
-            )
-        )
-    elif channel.url and _looks_like_article(channel.url):
-        found.append(
-            Problem(
-                path=path,
-                row=channel.row,
-                column="url",
-                value=channel.url,
-                expected="looks like an article, a press release, a petition or a policy page: readers need the "
-                "service's own front door or contact page (or no url)",
-            )
-        )
-    elif channel.url and channel.url.rstrip("/") == channel.source.rstrip("/") and "/" in channel.url[8:].rstrip("/"):
-        found.append(
-            Problem(
-                path=path,
-                row=channel.row,
-                column="url",
-                value=channel.url,
-                expected="the same address as source, below the site's front page: check that readers should open it",
-            )
-        )
+        warn("verified", checked, f"last verified {checked}, over 12 months ago: re-check against the source")
+    if doubt := _url_doubt(channel):
+        warn("url", channel.url, doubt)
     return found
+
+
+def _url_doubt(channel: Channel) -> str | None:
+    """Why the reader link may be a page about the service rather than the service, or None."""
+    if not channel.url:
+        return None
+    same = channel.url.rstrip("/") == channel.source.rstrip("/")
+    wanted = "readers need the service's own front door or contact page (or no url)"
+    if _looks_like_article(channel.url):
+        if same:
+            return f"the same address as source, and it looks like an article: {wanted}"
+        return f"looks like an article, a press release, a petition or a policy page: {wanted}"
+    if same and "/" in channel.url.removeprefix("https://").rstrip("/"):
+        return "the same address as source, below the site's front page: check that readers should open it"
+    return None
 
 
 def _looks_like_article(url: str) -> bool:
@@ -371,10 +353,7 @@ def _looks_like_article(url: str) -> bool:
     return any(word in re.split(r"[^a-z]+", path) for word in _ARTICLE_WORDS)
 
 
-_Report = Callable[[int, str, str, str], None]
-
-
-def _check_row(row: int, values: Mapping[str, str], schema: Schema, today: date, report: _Report) -> None:
+def _check_row(row: int, values: Mapping[str, str], schema: Schema, today: date, report: Report) -> None:
     valid: set[str] = set()
     for column in schema.fields:
         value = values[column.name]

@@ -21,8 +21,6 @@ from helpkit.i18n.strings import Strings
 
 DATA = "data/reporting-channels.csv"
 
-# The box's lines, in the order shown.
-SLOTS = ("emergency", "crisis", "helpline", "police")
 # What may be missing from a home country's box (the emergency number may not), each told to readers.
 GAPS = ("night", "helpline", "police")
 # An international edition's box: what works from anywhere, then the way to a country.
@@ -46,6 +44,16 @@ class HelpBox:
 
     def line(self, slot: str) -> Channel | None:
         return next((channel for name, channel in self.lines if name == slot), None)
+
+    @property
+    def helpline(self) -> Channel | None:
+        """The young reader's helpline: its own line, or the crisis line when that is one."""
+        crisis = self.line("crisis")
+        return self.line("helpline") or (crisis if crisis is not None and _young_helpline(crisis) else None)
+
+
+def _young_helpline(channel: Channel) -> bool:
+    return channel.kind == "helpline" and channel.audience != "adults"
 
 
 def _best(channels: Iterable[Channel], language: str) -> Channel | None:
@@ -114,7 +122,7 @@ def plan_helpbox(table: ChannelTable, country: str, language: str = "") -> HelpB
         (channel for channel in reachable["helpline"] if channel is not crisis and channel.audience != "adults"),
         language,
     )
-    if crisis is not None and crisis.kind == "helpline" and crisis.audience != "adults":
+    if crisis is not None and _young_helpline(crisis):
         # The line open all night is the young reader's own helpline: it is not shown twice.
         pass
     elif helpline is not None:

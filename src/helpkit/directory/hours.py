@@ -170,8 +170,3 @@ def describe_hours(hours: Hours, *, language: str, every_day: str, always: str) 
             days = format_list(_day_groups(rule.days, lambda day: day_names[day], "–"), locale=language)
             rules.append(f"{days} {spans}")
     return "; ".join(rules)
-
-
-def is_open_all_night(hours: Hours | None) -> bool:
-    """Whether someone can reach the line at any hour of any night; unknown hours are not."""
-    return hours is not None and hours.always

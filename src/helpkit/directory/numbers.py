@@ -15,7 +15,6 @@ from collections.abc import Iterator
 from babel.lists import format_list
 from markupsafe import Markup, escape
 
-from helpkit.directory.channels import Channel
 from helpkit.directory.countries import cldr_locale, comma
 from helpkit.directory.helpbox import HelpBox
 from helpkit.directory.reach import hours_text, reach_buttons, reach_line
@@ -26,24 +25,10 @@ PLACEHOLDERS = ("emergency", "crisis", "helpline")
 _PLACEHOLDER = re.compile(r"\{\{\s*([A-Za-z_][A-Za-z0-9_]*)?\s*\}\}")
 
 
-def _line(box: HelpBox, slot: str) -> Channel | None:
-    if slot == "helpline":
-        crisis = box.line("crisis")
-        # The crisis slot may hold the child helpline itself (open all night); it is then the helpline.
-        if (
-            box.line("helpline") is None
-            and crisis is not None
-            and crisis.kind == "helpline"
-            and crisis.audience != "adults"
-        ):
-            return crisis
-    return box.line(slot)
-
-
 def render_number(slot: str, *, box: HelpBox, strings: Strings, language: str) -> Markup:
     """What `{{ slot }}` becomes on a page of this edition in this language."""
     # An international edition has no home country: the page names the kind of line, not one of them.
-    channel = _line(box, slot) if box.country else None
+    channel = (box.helpline if slot == "helpline" else box.line(slot)) if box.country else None
     if channel is None:
         return Markup("{}").format(strings[f"numbers.{slot}_none"])
     if slot == "emergency":
