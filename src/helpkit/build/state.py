@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from helpkit.directory.channels import ChannelTable
 from helpkit.directory.helpbox import HelpBox
 from helpkit.edition.settings import Edition
+from helpkit.guide.path import Guide
 from helpkit.i18n.strings import Strings
 from helpkit.platforms.pages import PlatformTable
 
@@ -35,6 +36,8 @@ class BuildState:
     # The platforms' help pages, read and checked once with their notes (hooks/platforms.py).
     platforms: PlatformTable | None = None
     platform_notes: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+    # The guided path "What's happening to you?", read and checked once (hooks/guide.py).
+    guide: Guide | None = None
     # File name of the search worker that stems queries (hooks/search.py), named in every page.
     search_worker: str = ""
     # The inline scripts of the theme's templates, the only ones a page may run (hooks/finish_page.py).

@@ -19,9 +19,15 @@ from helpkit.problems import ProblemsError
 
 REFERENCE_LANGUAGE = "en"
 # Keys whose text the theme prints into pages as it is (the titles and descriptions of the generated
-# pages, the directory and "Report it on the app", become their front matter); the others reach
-# HTML only through our escaping renderers.
-PRINTED_BY_THEME = frozenset({"directory.title", "directory.description", "platforms.title", "platforms.description"})
+# pages, the directory, "Report it on the app" and the guided path's questions, become their front
+# matter); the others reach HTML only through our escaping renderers.
+PRINTED_BY_THEME = frozenset(
+    {"directory.title", "directory.description", "platforms.title", "platforms.description", "guide.description"}
+)
+
+
+def printed_by_theme(key: str) -> bool:
+    return key in PRINTED_BY_THEME or (key.startswith("guide.") and key.endswith(".question"))
 
 
 class StringsError(ProblemsError):
@@ -116,7 +122,7 @@ def load_strings(folder: Path, languages: Iterable[str]) -> dict[str, Strings]:
         for key, text in table.items():
             if not isinstance(text, str) or not text.strip():
                 problems.append(f"{path}: {key}: {text!r}: expected a non-empty text")
-            elif wrong := text_problem(text, printed_by_theme=key in PRINTED_BY_THEME):
+            elif wrong := text_problem(text, printed_by_theme=printed_by_theme(key)):
                 problems.append(f"{path}: {key}: {text!r}: {wrong}")
             elif key in reference and (wrong := _placeholder_problem(text, str(reference[key]))):
                 problems.append(f"{path}: {key}: {text!r}: {wrong}")

@@ -73,3 +73,19 @@ def set_search(page: str, *, folder: str, worker: str) -> str:
         return match.group(1) + json.dumps(config, ensure_ascii=False, separators=(",", ":")) + match.group(3)
 
     return _CONFIG.sub(point, page, count=1)
+
+
+# The page's title and the paragraph that follows it, as Python-Markdown writes them.
+_LEAD = re.compile(r"<h1\b[^>]*>.*?</h1>\s*(?:<p\b[^>]*>.*?</p>)?", re.DOTALL)
+
+
+def insert_after_lead(content: str, fragment: str) -> str:
+    """`fragment` after the page's title and first paragraph; first if the page has no title.
+
+    A note on the page (a translation not yet reviewed) must not be the first thing a frightened
+    reader meets, nor be hidden at the bottom: it goes after the words that say what the page is.
+    """
+    found = _LEAD.search(content)
+    if not found:
+        return fragment + content
+    return content[: found.end()] + fragment + content[found.end() :]
