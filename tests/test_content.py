@@ -94,17 +94,30 @@ def test_each_page_has_one_title_and_no_skipped_heading_level(page: str) -> None
     ("pages", "facts"),
     [
         (["threatened/stop.md"], ["don't pay", "already paid"]),
-        (["threatened/keep-evidence.md"], ["screenshot", "don't forward", "user id"]),
+        (["threatened/keep-evidence.md"], ["don't save, copy or screenshot nude", "don't forward", "user id"]),
+        (["threatened/report-to-police.md"], ["tell a parent or carer", "what happens"]),
+        (["threatened/no-copy.md"], ["take it down", "cybertipline", "report the link"]),
+        (["threatened/already-shared.md"], ["delete it", "going back to school"]),
+        (["threatened/someone-you-know.md"], ["someone from your class", "the school has to act"]),
+        (["threatened/not-money.md"], ["emergency", "{{ emergency }}", "{{ crisis }}"]),
+        (["threatened/fake-images.md"], ["don't have to prove", "the same steps"]),
+        (["threatened/adults.md"], ["stopncii", "bluff", "dating app"]),
+        (["threatened/secure-accounts.md"], ["password", "two-step", "log out"]),
+        (["threatened/tell-someone.md"], ["can't tell your parents", "come out"]),
+        (["threatened/look-after-yourself.md"], ["{{ crisis }}", "this can be fixed"]),
         (["threatened/block-and-report.md"], ["save the evidence before you block", "deactivate"]),
         (["threatened/tell-someone.md"], ["{{ helpline }}", "won't be in trouble"]),
         (
             ["threatened/remove-images.md"],
             ["take it down", "stopncii", "report remove", "needhelpnow", "esafety"],
         ),
-        (["threatened/how-scams-work.md"], ["fake", "ai"]),
-        (["parents.md"], ["never pay", "do not punish", "take it down"]),
-        (["teachers.md"], ["do not view", "safeguarding", "second adult"]),
-        (["friends.md"], ["forward", "adult they trust"]),
+        (["threatened/how-scams-work.md"], ["fake", "ai", "boys"]),
+        (
+            ["parents.md"],
+            ["never pay", "do not punish", "take it down", "never copy the images to your own device", "suicide"],
+        ),
+        (["teachers.md"], ["do not view", "safeguarding", "second adult", "don't alert", "don't delete", "ai"]),
+        (["friends.md"], ["forward", "adult they trust", "if someone sent the images to you"]),
         (["leave-quickly.md"], ["shift", "private"]),
     ],
 )
@@ -158,3 +171,80 @@ def test_help_is_one_tap_away_from_the_top_of_every_page(page, served: str) -> N
     # The crisis line is in the box itself, never a link that leads back to a page about it.
     assert box.locator(".shk-helpbox__item--crisis a[href^='tel:']").count() == 1
     assert box.locator('a[href*="#crisis"]').count() == 0
+
+
+# The stem each language writes for "screenshot" on the evidence pages (docs/<lang>/...).
+SCREENSHOT = {
+    "en": "screenshot",
+}
+EVIDENCE_PAGES = ("threatened/keep-evidence", "friends")
+
+
+def test_the_evidence_warning_comes_before_any_screenshot_instruction(site: Path) -> None:
+    """A panicking reader stops at the first instruction: 'don't screenshot nude images' must come first."""
+    for language in LANGUAGES:
+        folder = site if language == "en" else site / language
+        for page in EVIDENCE_PAGES:
+            article = page_soup(folder / page / "index.html").select_one("article")
+            warning = article.select_one(".admonition.shk-evidence-warning")
+            assert warning is not None, f"{language}/{page}: no evidence warning"
+            text = article.get_text(" ").casefold()
+            first = text.find(SCREENSHOT[language])
+            assert first != -1, f"{language}/{page}: {SCREENSHOT[language]!r} not found"
+            start = text.find(warning.get_text(" ").casefold())
+            assert start <= first < start + len(warning.get_text(" ")), f"{language}/{page}: screenshots named first"
+        keep = page_soup(folder / EVIDENCE_PAGES[0] / "index.html").select_one("article")
+        assert keep.select_one(".shk-evidence-warning").find_previous_sibling("h2") is None, language
+
+
+SITUATIONS = [
+    "threatened/no-copy",
+    "threatened/already-shared",
+    "threatened/someone-you-know",
+    "threatened/not-money",
+    "threatened/fake-images",
+    "threatened/adults",
+    "threatened/secure-accounts",
+    "guide",
+]
+
+
+def _links(page: Path, root: Path) -> set[str]:
+    article = page_soup(page).select_one("article")
+    found = set()
+    for anchor in article.select("a[href]"):
+        href = anchor["href"].split("#")[0]
+        if href and "://" not in href and not href.startswith(("tel:", "sms:", "mailto:")):
+            found.add((page.parent / href).resolve().relative_to(root.resolve()).as_posix().removesuffix("/index.html"))
+    return found
+
+
+def test_each_situation_is_two_taps_from_the_start_page(site: Path) -> None:
+    for language in LANGUAGES:
+        folder = site if language == "en" else site / language
+        one = _links(folder / "index.html", folder)
+        two = set().union(
+            *(_links(folder / path / "index.html", folder) for path in one if (folder / path / "index.html").is_file())
+        )
+        missing = [path for path in SITUATIONS if path not in one | two]
+        assert not missing, f"{language}: {missing}"
+        assert set(SITUATIONS[:-1]) <= _links(folder / "threatened" / "index.html", folder), language
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("path", ["", "threatened/"])
+def test_the_first_phone_screen_shows_three_steps_and_a_call(page, served: str, language: str, path: str) -> None:
+    page.set_viewport_size({"width": 360, "height": 740})
+    page.goto(served + ("" if language == "en" else f"{language}/") + path)
+    steps = page.locator("article h2#first-steps + ol > li")
+    assert steps.count() == 3
+    call = page.locator("article .shk-call-now a[href^='tel:']").first
+    for element in (steps.nth(2), call):
+        box = element.bounding_box()
+        assert box is not None and box["y"] + box["height"] <= 740, (language, path, box)
+    # Before the cards of the start page and the eight steps: the first list is the three steps.
+    first_list = page.locator("article ol").first
+    assert first_list.evaluate("list => list.previousElementSibling.id") == "first-steps"
+    cards = page.locator("article .grid.cards")
+    if path == "":
+        assert cards.bounding_box()["y"] > call.bounding_box()["y"]

@@ -73,7 +73,9 @@ def read_guide(path: Path, *, pages: Mapping[str, str], strings: Set[str]) -> Gu
     try:
         tree = yaml.safe_load(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
-        raise GuideError([f"{DATA_FILE}: cannot read it ({error}): expected the YAML file data/README.md describes"])
+        raise GuideError(
+            [f"{DATA_FILE}: cannot read it ({error}): expected the YAML file data/README.md describes"]
+        ) from None
     return parse_guide(tree, pages=pages, strings=strings)
 
 
@@ -138,9 +140,8 @@ def _shape_problems(start: str, questions: Mapping[str, Question]) -> list[str]:
 
     def walk(name: str, trail: tuple[str, ...]) -> None:
         if name in trail:
-            problems.append(
-                f"{DATA_FILE}: a loop: {' -> '.join((*trail[trail.index(name) :], name))}: expected every path to end on a page"
-            )
+            loop = " -> ".join((*trail[trail.index(name) :], name))
+            problems.append(f"{DATA_FILE}: a loop: {loop}: expected every path to end on a page")
             return
         reached.add(name)
         for answer in questions[name].answers:
