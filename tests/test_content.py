@@ -176,6 +176,15 @@ def test_help_is_one_tap_away_from_the_top_of_every_page(page, served: str) -> N
 # The stem each language writes for "screenshot" on the evidence pages (docs/<lang>/...).
 SCREENSHOT = {
     "en": "screenshot",
+    "nl": "screenshot",
+    "it": "screenshot",
+    "ro": "captur",
+    "uk": "скриншот",
+    "pl": "zrzut",
+    "fr": "capture",
+    "de": "screenshot",
+    "es": "captura",
+    "pt": "captura",
 }
 EVIDENCE_PAGES = ("threatened/keep-evidence", "friends")
 
@@ -214,8 +223,10 @@ def _links(page: Path, root: Path) -> set[str]:
     found = set()
     for anchor in article.select("a[href]"):
         href = anchor["href"].split("#")[0]
-        if href and "://" not in href and not href.startswith(("tel:", "sms:", "mailto:")):
-            found.add((page.parent / href).resolve().relative_to(root.resolve()).as_posix().removesuffix("/index.html"))
+        target = (page.parent / href).resolve()
+        # Pages of this language only: the open data and other languages sit outside its folder.
+        if href and "://" not in href and ":" not in href.split("/")[0] and target.is_relative_to(root.resolve()):
+            found.add(target.relative_to(root.resolve()).as_posix().removesuffix("/index.html"))
     return found
 
 

@@ -75,12 +75,13 @@ def set_search(page: str, *, folder: str, worker: str) -> str:
     return _CONFIG.sub(point, page, count=1)
 
 
-# The page's title and the paragraph that follows it, as Python-Markdown writes them.
-_LEAD = re.compile(r"<h1\b[^>]*>.*?</h1>\s*(?:<p\b[^>]*>.*?</p>)?", re.DOTALL)
+# The page's title and the paragraph that follows it, as Python-Markdown writes them, with the list
+# that paragraph introduces ("They want you to:") if one follows at once.
+_LEAD = re.compile(r"<h1\b[^>]*>.*?</h1>\s*(?:<p\b[^>]*>.*?</p>(?:\s*<(ul|ol)\b.*?</\1>)?)?", re.DOTALL)
 
 
 def insert_after_lead(content: str, fragment: str) -> str:
-    """`fragment` after the page's title and first paragraph; first if the page has no title.
+    """`fragment` after the page's title and first paragraph (and its list); first if the page has no title.
 
     A note on the page (a translation not yet reviewed) must not be the first thing a frightened
     reader meets, nor be hidden at the bottom: it goes after the words that say what the page is.
