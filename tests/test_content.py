@@ -185,6 +185,7 @@ SCREENSHOT = {
     "de": "screenshot",
     "es": "captura",
     "pt": "captura",
+    "ar": "لقط",
 }
 EVIDENCE_PAGES = ("threatened/keep-evidence", "friends")
 
