@@ -98,7 +98,7 @@ def test_each_page_has_one_title_and_no_skipped_heading_level(page: str) -> None
         (["threatened/report-to-police.md"], ["tell a parent or carer", "what happens"]),
         (["threatened/no-copy.md"], ["take it down", "cybertipline", "report the link"]),
         (["threatened/already-shared.md"], ["delete it", "going back to school"]),
-        (["threatened/someone-you-know.md"], ["someone from your class", "the school has to act"]),
+        (["threatened/someone-you-know.md"], ["someone from your class", "the school should act"]),
         (["threatened/not-money.md"], ["emergency", "{{ emergency }}", "{{ crisis }}"]),
         (["threatened/fake-images.md"], ["don't have to prove", "the same steps"]),
         (["threatened/adults.md"], ["stopncii", "bluff", "dating app"]),
@@ -106,7 +106,7 @@ def test_each_page_has_one_title_and_no_skipped_heading_level(page: str) -> None
         (["threatened/tell-someone.md"], ["can't tell your parents", "come out"]),
         (["threatened/look-after-yourself.md"], ["{{ crisis }}", "this can be fixed"]),
         (["threatened/block-and-report.md"], ["save the evidence before you block", "deactivate"]),
-        (["threatened/tell-someone.md"], ["{{ helpline }}", "won't be in trouble"]),
+        (["threatened/tell-someone.md"], ["{{ helpline }}", "did nothing wrong"]),
         (
             ["threatened/remove-images.md"],
             ["take it down", "stopncii", "report remove", "needhelpnow", "esafety"],

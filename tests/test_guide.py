@@ -158,7 +158,7 @@ def test_the_guide_works_end_to_end_with_javascript_off(browser, served: str) ->
         for answer in ("Someone I met online", "Money, gift cards", "No, I haven't paid", "No, they recorded"):
             page.locator("a.shk-guide__answer", has_text=answer).click()
         assert urlsplit(page.url).path.endswith("/threatened/no-copy/"), page.url
-        assert page.locator("h1").inner_text() == "They recorded a video call, and I have nothing"
+        assert page.locator("h1").inner_text() == "They recorded a video call, and I have no copy"
         page.go_back()
         page.locator("a.shk-guide__answer", has_text="Yes, I have them").click()
         assert urlsplit(page.url).path.endswith("/threatened/"), page.url
