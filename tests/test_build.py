@@ -88,7 +88,7 @@ def test_site_names_and_descriptions_are_per_language(site: Path) -> None:
 
 def test_navigation_titles_are_translated(site: Path) -> None:
     nav_fr = soup(built_path(site, "fr", "threatened/stop.md")).select_one("nav.md-nav--primary").get_text(" ")
-    assert "Je suis menacé" in nav_fr
+    assert "Quelqu'un me menace" in nav_fr
     assert "I'm being threatened" not in nav_fr
 
 

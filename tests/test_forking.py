@@ -57,8 +57,9 @@ def polish_edition(tmp_path_factory: pytest.TempPathFactory, builds: None) -> Pa
 
 def test_the_edition_country_fills_the_help_box_on_every_page(polish_edition: Path) -> None:
     pages = site_pages(polish_edition)
-    # 18 pages of content, the directory and its 7 region pages, "Report it on the app", in two languages.
-    assert len(pages) == 2 * (19 + 7 + 1)
+    # 26 pages of content, the directory and its 7 region pages, "Report it on the app" and the guided
+    # path's 5 questions, in two languages.
+    assert len(pages) == 2 * (26 + 7 + 1 + 5)
     for path in pages:
         box = page_soup(path).select_one("aside[data-shk=helpbox]")
         assert box.select_one('a[href="tel:112"]') and box.select_one('a[href="tel:116111"]'), path

@@ -15,7 +15,7 @@ import yaml
 from bs4 import BeautifulSoup
 
 from conftest import ROOT, build_site, copy_project, site_pages
-from helpkit.i18n.strings import PRINTED_BY_THEME
+from helpkit.i18n.strings import printed_by_theme
 from helpkit.page.scan import scan
 
 TWO_LANGUAGES = {"SITE_LANGUAGES": "en,fr"}
@@ -85,7 +85,7 @@ def test_a_string_that_breaks_attributes_and_yaml_is_escaped_everywhere_it_lands
     project: Path, tmp_path: Path, browser
 ) -> None:
     rewrite_strings(
-        project, "fr", lambda key: THEME_SAFE if key in PRINTED_BY_THEME else ATTRIBUTE_BREAKER + placeholders_of(key)
+        project, "fr", lambda key: THEME_SAFE if printed_by_theme(key) else ATTRIBUTE_BREAKER + placeholders_of(key)
     )
     site = tmp_path / "out"
     build_site(site, project=project, env=TWO_LANGUAGES)

@@ -210,7 +210,7 @@ def test_a_visit_through_every_feature_leaves_no_trace(page, served: str) -> Non
 
 
 def test_search_terms_reach_no_address_history_or_request(page, site: Path, served: str) -> None:
-    term = "money"
+    term = "gift"
     # A word the pages use but no page's address or heading anchor holds, so finding it in a URL
     # can only mean the query was put there.
     pages = site_pages(site)

@@ -100,7 +100,7 @@ def test_search_finds_pages_in_the_reader_language_only(page, served: str, langu
         # Forms that appear nowhere in the pages: only the language's stemmer joins them to the
         # forms that do ("capture", "Beweis", "الأدلة").
         ("fr", "capturer", "/fr/threatened/keep-evidence/"),
-        ("de", "Beweisen", "/de/threatened/keep-evidence/"),
+        ("de", "Beweises", "/de/threatened/keep-evidence/"),
         ("ar", "أدلة", "/ar/threatened/keep-evidence/"),
         ("en", "screenshotting", "/threatened/keep-evidence/"),
     ],
