@@ -37,3 +37,32 @@ def test_the_search_box_finds_a_page(page, served: str, start: str, query: str, 
     page.locator("input.md-search__input").press_sequentially(query)
     hrefs = wait_for_results(page, query)
     assert any(expected in href for href in hrefs), hrefs
+
+
+@pytest.mark.parametrize("language", ["en", "fr", "ar"])
+def test_the_quick_exit_bar_cuts_nothing_and_hides_no_menu_on_a_phone(page, served: str, language: str) -> None:
+    page.set_viewport_size({"width": 360, "height": 740})
+    page.goto(served + ("" if language == "en" else f"{language}/") + "threatened/stop/")
+    bar = page.locator("[data-shk=quick-exit]").bounding_box()
+    help_link = page.locator("[data-shk=quick-exit] .shk-exit__help").bounding_box()
+    button = page.locator("[data-shk=quick-exit] .shk-exit__button").bounding_box()
+    # "Get help now" and "Leave this site" whole, side by side, inside the bar and the screen.
+    for box in (help_link, button):
+        assert 0 <= box["x"] and box["x"] + box["width"] <= 360, (language, box)
+        assert bar["y"] <= box["y"] and box["y"] + box["height"] <= bar["y"] + bar["height"] + 0.5, (language, box)
+    assert help_link["x"] + help_link["width"] <= button["x"] or button["x"] + button["width"] <= help_link["x"]
+    # Material's header starts where the bar ends, so the bar never covers it.
+    header = page.locator(".md-header").bounding_box()
+    assert header["y"] >= bar["y"] + bar["height"] - 0.5, (bar, header)
+    # The menu opens below the bar: its first line (the site's name, the way back) is what is there.
+    page.locator("label.md-header__button[for=__drawer]").click()
+    title = page.locator(".md-sidebar--primary .md-nav__title").first
+    title.wait_for()
+    page.wait_for_timeout(400)  # the drawer slides in over 0.25 s
+    box = title.bounding_box()
+    assert box["y"] >= bar["y"] + bar["height"] - 0.5, (language, box)
+    inside = page.evaluate(
+        "([x, y]) => !!document.elementFromPoint(x, y).closest('.md-sidebar--primary')",
+        [box["x"] + box["width"] / 2, box["y"] + box["height"] / 2],
+    )
+    assert inside, language
