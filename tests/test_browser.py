@@ -66,3 +66,14 @@ def test_the_quick_exit_bar_cuts_nothing_and_hides_no_menu_on_a_phone(page, serv
         [box["x"] + box["width"] / 2, box["y"] + box["height"] / 2],
     )
     assert inside, language
+
+
+@pytest.mark.parametrize("width", [360, 1280])
+def test_a_link_to_a_country_lands_below_the_sticky_bars(page, served: str, width: int) -> None:
+    page.set_viewport_size({"width": width, "height": 740})
+    page.goto(served + "directory/eastern-europe/#country-pl")
+    page.wait_for_timeout(200)
+    target = page.locator("#country-pl").bounding_box()
+    header = page.locator(".md-header").bounding_box()
+    assert target["y"] >= header["y"] + header["height"], (target, header)
+    assert target["y"] < 740 / 2, target
