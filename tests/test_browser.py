@@ -77,3 +77,21 @@ def test_a_link_to_a_country_lands_below_the_sticky_bars(page, served: str, widt
     header = page.locator(".md-header").bounding_box()
     assert target["y"] >= header["y"] + header["height"], (target, header)
     assert target["y"] < 740 / 2, target
+
+
+@pytest.mark.parametrize("path", ["threatened/", "directory/", "directory/western-europe/", "ar/directory/"])
+def test_numbers_are_44_px_targets_and_lists_of_links_24_px(page, served: str, path: str) -> None:
+    page.set_viewport_size({"width": 360, "height": 740})
+    page.goto(served + path)
+    sizes = page.evaluate(
+        """() => {
+          const box = (a) => { const r = a.getBoundingClientRect(); return [a.textContent.trim(), r.width, r.height]; };
+          const calls = [...document.querySelectorAll('a[href^="tel:"], a[href^="sms:"]')]
+            .filter((a) => a.offsetParent);
+          const listed = [...document.querySelectorAll('[data-shk=quick-exit] a, .shk-country-index a')];
+          return { calls: calls.map(box), listed: listed.map(box) };
+        }"""
+    )
+    assert sizes["calls"], path
+    assert [call for call in sizes["calls"] if call[1] < 44 or call[2] < 44] == [], path
+    assert [link for link in sizes["listed"] if link[2] < 24] == [], path
