@@ -202,7 +202,10 @@ def _helpbox(config: MkDocsConfig, *, directory_url: str) -> Markup:
 
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: Navigation) -> dict:
     directory = _find(nav, DIRECTORY_PAGE)
-    context["helpbox"] = _helpbox(config, directory_url=get_relative_url(directory.url, page.url) if directory else "")
+    directory_url = get_relative_url(directory.url, page.url) if directory else ""
+    context["helpbox"] = _helpbox(config, directory_url=directory_url)
+    # The way back to it above every page's title (overrides/partials/path.html).
+    context["directory_url"] = directory_url if directory is not page else ""
     return context
 
 

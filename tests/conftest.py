@@ -349,6 +349,18 @@ async (tags) => {
   const results = await axe.run(document, {runOnly: {type: "tag", values: tags}, resultTypes: ["violations"]});
   found.axe = results.violations.map(
     (v) => `${v.id} (${v.impact}): ` + v.nodes.map((n) => n.target.join(" ")).join(", "));
+  // What a thumb meets: how far the page scrolls sideways, and every link, button or field on
+  // screen smaller than 24 by 24 CSS px (WCAG 2.5.8), drawers slid out of view left aside.
+  const shown = (el) => {
+    const r = el.getBoundingClientRect(), s = getComputedStyle(el);
+    return r.width > 0 && r.height > 0 && r.right > 0 && r.left < innerWidth && s.visibility !== "hidden";
+  };
+  const box = (el) => { const r = el.getBoundingClientRect(); return [r.width, r.height]; };
+  found.overflow = document.documentElement.scrollWidth - innerWidth;
+  found.small = [...document.querySelectorAll("a[href], button, input:not([type=hidden]), summary")]
+    .filter((el) => shown(el) && box(el).some((side) => side < 23.5))
+    .map((el) => `${el.tagName.toLowerCase()} "${el.textContent.trim().slice(0, 40)}" `
+      + box(el).map(Math.round).join("x"));
   return found;
 }
 """
@@ -358,7 +370,9 @@ async (tags) => {
 class Visit:
     """What every page of the site did when opened once, in one fresh browser context."""
 
-    pages: dict[str, dict]  # address -> its status, CSP violations, CSP and referrer tags, axe violations
+    # address -> its status, CSP violations, CSP and referrer tags, axe violations, sideways scroll,
+    # targets under 24 px
+    pages: dict[str, dict]
     requested: list[str]  # every address the pages asked for, in order
     failed: list[str]  # the addresses answered with an error
 

@@ -23,7 +23,7 @@ def page_url(site: Path, path: Path) -> str:
 
 
 @pytest.mark.parametrize("width", [PHONE["width"], DESKTOP["width"]])
-def test_axe_finds_no_wcag_violation_on_any_page(
+def test_every_page_passes_axe_with_24_px_targets_and_no_sideways_scroll(
     request: pytest.FixtureRequest, browser, site: Path, served: str, width: int
 ) -> None:
     # At a phone's width, the pages as test_privacy opened them too (conftest.visit_every_page).
@@ -34,6 +34,11 @@ def test_axe_finds_no_wcag_violation_on_any_page(
     assert len(visit.pages) == len(site_pages(site))
     found = {url.removeprefix(served.rstrip("/")): seen["axe"] for url, seen in visit.pages.items() if seen["axe"]}
     assert found == {}
+    # No page scrolls sideways, and every link, button and field is a 24 by 24 px target or more.
+    wide = {url.removeprefix(served.rstrip("/")): seen["overflow"] for url, seen in visit.pages.items()}
+    assert {url: pixels for url, pixels in wide.items() if pixels > 0} == {}, width
+    small = {url.removeprefix(served.rstrip("/")): seen["small"] for url, seen in visit.pages.items() if seen["small"]}
+    assert small == {}, width
 
 
 def nu_check(*pages: Path) -> tuple[int, list[dict]]:
