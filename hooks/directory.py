@@ -7,7 +7,6 @@ modules in helpkit/, which parse, validate and render.
 from __future__ import annotations
 
 import datetime
-import shutil
 from collections.abc import Mapping
 from pathlib import Path
 from urllib.parse import urljoin
@@ -23,7 +22,8 @@ from mkdocs.utils import get_relative_url
 
 from helpkit.build import i18n
 from helpkit.build.state import current
-from helpkit.directory.channels import SCHEMA, ChannelTable
+from helpkit.datatable import as_published
+from helpkit.directory.channels import SCHEMA, ChannelTable, default_schema
 from helpkit.directory.countries import region_name, region_slug
 from helpkit.directory.helpbox import (
     HelpBox,
@@ -232,7 +232,9 @@ def on_post_build(config: MkDocsConfig) -> None:
     root, site = _root(config), Path(config.site_dir)
     folder = site / "data"
     folder.mkdir(exist_ok=True)
-    shutil.copyfile(root / "data" / CSV_NAME, folder / CSV_NAME)
+    # As read: a spreadsheet may have saved it with semicolons or as UTF-16.
+    source = (root / "data" / CSV_NAME).read_bytes()
+    (folder / CSV_NAME).write_bytes(as_published(source, default_schema()))
     (folder / SCHEMA_NAME).write_bytes(SCHEMA.read_bytes())
     (folder / JSON_NAME).write_text(channels_json(_table().channels, current().notes), encoding="utf-8")
     (folder / PACKAGE_NAME).write_text(data_package(), encoding="utf-8")

@@ -350,10 +350,12 @@ async (tags) => {
   found.axe = results.violations.map(
     (v) => `${v.id} (${v.impact}): ` + v.nodes.map((n) => n.target.join(" ")).join(", "));
   // What a thumb meets: how far the page scrolls sideways, and every link, button or field on
-  // screen smaller than 24 by 24 CSS px (WCAG 2.5.8), drawers slid out of view left aside.
+  // screen smaller than 24 by 24 CSS px (WCAG 2.5.8), drawers slid out of view and controls not yet
+  // shown (search's Clear, until there is a query) left aside.
   const shown = (el) => {
     const r = el.getBoundingClientRect(), s = getComputedStyle(el);
-    return r.width > 0 && r.height > 0 && r.right > 0 && r.left < innerWidth && s.visibility !== "hidden";
+    return r.width > 0 && r.height > 0 && r.right > 0 && r.left < innerWidth && s.visibility !== "hidden"
+      && s.opacity !== "0";
   };
   const box = (el) => { const r = el.getBoundingClientRect(); return [r.width, r.height]; };
   found.overflow = document.documentElement.scrollWidth - innerWidth;

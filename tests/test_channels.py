@@ -260,19 +260,26 @@ def test_row_numbers_count_records_as_a_spreadsheet_does() -> None:
 def test_bytes_that_are_not_utf8_give_one_problem_with_the_offset() -> None:
     data = csv_bytes(line(name="Café Line")).decode("utf-8").encode("latin-1")
     offset = data.index(b"\xe9")
+    before = data[data.index(b"\n") + 1 : offset].decode("ascii")
     assert problems(data) == [
         (
-            f"data/x.csv:2:-: 'byte 0xE9 at offset {offset}': "
-            "expected UTF-8 (invalid continuation byte); save the file as CSV UTF-8"
+            f'data/x.csv:2:-: "byte 0xE9 at offset {offset}, on line 2, after {before!r}": '
+            'expected UTF-8, which this byte is not (Excel\'s "CSV (Comma delimited)" saves in the Windows code '
+            "page, not in UTF-8); save the file again in UTF-8: in Excel, File → Save As → CSV UTF-8 (Comma "
+            "delimited) (*.csv); in LibreOffice Calc, File → Save As → Text CSV (.csv) with Edit filter settings "
+            "ticked → Character set: Unicode (UTF-8)"
         ),
     ]
 
 
 @pytest.mark.parametrize("delimiter", [";", "\t"])
-def test_a_header_split_by_another_delimiter_is_named(delimiter: str) -> None:
-    header = HEADER.replace(",", delimiter)
-    data = csv_bytes(line().replace(",", delimiter), header=header)
-    assert problems(data) == [f"data/x.csv:1:-: {header!r}: wrong delimiter: expected ','"]
+def test_a_file_split_by_another_delimiter_reads_as_the_comma_one(delimiter: str) -> None:
+    # Until issue 19 this was refused ("wrong delimiter: expected ','"); now the header says which it is.
+    rows = [line(remarks='Say "stop"; then call.'), line(name="Other", languages="nl;fr")]
+    split = [next(csv.reader([row])) for row in [HEADER, *rows]]
+    out = io.StringIO()
+    csv.writer(out, delimiter=delimiter, lineterminator="\n").writerows(split)
+    assert parse(out.getvalue().encode("utf-8")) == parse(csv_bytes(*rows))
 
 
 def test_a_missing_column_is_named() -> None:
@@ -320,6 +327,7 @@ def test_a_cell_too_large_for_the_csv_reader_is_named_by_its_size_and_the_next_r
     ]
 
 
+@pytest.mark.parametrize("delimiter", [",", ";", "\t"])
 @pytest.mark.parametrize(
     "text",
     [
@@ -328,9 +336,12 @@ def test_a_cell_too_large_for_the_csv_reader_is_named_by_its_size_and_the_next_r
         "a,b,\r\rc",
     ],
 )
-def test_records_are_read_as_the_csv_module_reads_them_strictly(text: str) -> None:
-    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
-    records = list(datatable._records(text))
+def test_records_are_read_as_the_csv_module_reads_them_strictly(text: str, delimiter: str) -> None:
+    # The same text with another delimiter in place of the commas: what split it still does, and a
+    # comma that is now text (or a ';' of the real data that is now a split) is read as csv reads it.
+    text = text.replace(",", delimiter)
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True, delimiter=delimiter)
+    records = list(datatable._records(text, delimiter))
     assert [record.broken for record in records] == [None] * len(records)
     # csv gives [] for a blank line, where a spreadsheet sees one empty cell.
     assert [list(record.cells) for record in records] == [row or [""] for row in reader]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import csv
 import io
 from datetime import date
@@ -40,6 +41,10 @@ def test_the_real_data_file_passes(capsys: pytest.CaptureFixture[str], monkeypat
     first = out.splitlines()[0]
     assert first.startswith("data/reporting-channels.csv: ")
     assert first.endswith(", no errors")
+    assert out.splitlines()[1] == "Read as UTF-8, separated by ','."
+    platforms = out.split("\ndata/platforms.csv: ", 1)[1].splitlines()
+    assert platforms[0].endswith(" rows, no errors")
+    assert platforms[1] == "Read as UTF-8, separated by ','."
     assert "Never verified: " in out
 
 
@@ -61,6 +66,7 @@ def test_the_summary_counts_rows_and_names_missing_kinds(
     assert err == ""
     assert out.splitlines() == [
         "channels.csv: 6 rows, 2 countries and INT, no errors",
+        "Read as UTF-8, separated by ','.",
         "",
         "country  emergency  crisis  helpline  police  hotline  removal  support  total",
         "BE               1       -         1       -        2        -        -      4",
@@ -131,11 +137,62 @@ def test_a_bad_file_prints_every_problem_to_stderr_and_exits_1(
     ]
 
 
-def test_a_file_saved_with_semicolons_is_named_as_such(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    path = tmp_path / "channels.csv"
-    path.write_bytes(HEADER.replace(",", ";").encode("utf-8") + b"\n")
-    assert main([str(path)], today=TODAY) == 1
-    assert capsys.readouterr().err.splitlines()[1].endswith("wrong delimiter: expected ','")
+def spreadsheet_saved(path: Path, *, encoding: str, delimiter: str) -> Path:
+    """The file at ``path`` saved again as a spreadsheet would: in ``encoding`` (a BOM included, if the
+    codec writes one; UTF-16 little-endian, with its BOM, as Excel writes it), with ``delimiter`` between
+    cells and Windows line ends."""
+    rows = list(csv.reader(io.StringIO(path.read_text(encoding="utf-8"), newline="")))
+    out = io.StringIO()
+    csv.writer(out, delimiter=delimiter, lineterminator="\r\n").writerows(rows)
+    text = out.getvalue()
+    path.write_bytes(codecs.BOM_UTF16_LE + text.encode("utf-16-le") if encoding == "utf-16" else text.encode(encoding))
+    return path
+
+
+@pytest.mark.parametrize(
+    ("encoding", "delimiter", "said"),
+    [
+        # Excel's "CSV UTF-8 (Comma delimited)" where the list separator is ';' (Belgium, France, Germany...).
+        ("utf-8-sig", ";", "Read as UTF-8 with BOM, separated by ';'."),
+        # Excel's "Unicode Text".
+        ("utf-16", "\t", "Read as UTF-16 LE with BOM, separated by tabs."),
+    ],
+)
+def test_a_file_saved_by_a_spreadsheet_is_read_and_the_summary_says_how(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], encoding: str, delimiter: str, said: str
+) -> None:
+    # Until issue 19 the semicolons were refused ("wrong delimiter: expected ','") and UTF-16 was not UTF-8.
+    path = write(tmp_path / "channels.csv", f"be-r15,BE,helpline,Child Focus,116 000,,nl;fr,all,,,{SOURCE},high,")
+    assert main([str(path)], today=TODAY) == 0
+    comma = capsys.readouterr().out.splitlines()
+    spreadsheet_saved(path, encoding=encoding, delimiter=delimiter)
+    assert main([str(path)], today=TODAY) == 0
+    out, err = capsys.readouterr()
+    assert err == ""
+    assert out.splitlines() == [comma[0], said, *comma[2:]]
+
+
+def test_a_file_in_the_windows_code_page_is_refused_with_the_setting_to_change(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Excel's plain "CSV (Comma delimited)" writes the Windows code page: é is the one byte 0xE9.
+    monkeypatch.chdir(tmp_path)
+    write(
+        tmp_path / "channels.csv",
+        f"be-r16,BE,emergency,112,112,,,all,,,{SOURCE},high,",
+        f"fr-r17,FR,helpline,Fil Santé Jeunes,0800 235 236,,fr,all,,,{SOURCE},high,",
+    )
+    spreadsheet_saved(tmp_path / "channels.csv", encoding="cp1252", delimiter=";")
+    assert main(["channels.csv"], today=TODAY) == 1
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err.splitlines()[0] == "1 problem in channels.csv:"
+    refusal = err.splitlines()[1]
+    assert refusal.startswith('channels.csv:3:-: "byte 0xE9 at offset ')
+    assert ", on line 3, after 'fr-r17;FR;helpline;Fil Sant'\": expected UTF-8" in refusal
+    assert "in Excel, File → Save As → CSV UTF-8 (Comma delimited) (*.csv)" in refusal
+    assert "in LibreOffice Calc, File → Save As → Text CSV (.csv)" in refusal
+    assert refusal.endswith("Character set: Unicode (UTF-8)")
 
 
 def test_a_missing_file_is_an_error_not_a_traceback(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from conftest import build_site, page_soup, site_pages
+from conftest import build_site, copy_project, page_soup, site_pages
 
 
 def soup(path: Path) -> BeautifulSoup:
@@ -104,3 +104,25 @@ def test_the_directory_is_published_as_open_data(site: Path) -> None:
         "../../data/reporting-channels.json",
         "../../data/reporting-channels.schema.json",
     ]
+
+
+def test_a_directory_saved_by_excel_with_semicolons_is_built_and_published_with_commas(
+    tmp_path: Path, builds: None
+) -> None:
+    import csv
+    import io
+
+    # An edition's spreadsheet saved as Excel's "CSV UTF-8" does in a ';' locale: BOM, ';', CRLF.
+    project = copy_project(tmp_path / "kit")
+    source = project / "data" / "reporting-channels.csv"
+    rows = list(csv.reader(io.StringIO(source.read_text(encoding="utf-8"), newline="")))
+    out = io.StringIO()
+    csv.writer(out, delimiter=";", lineterminator="\r\n").writerows(rows)
+    source.write_bytes(out.getvalue().encode("utf-8-sig"))
+    site = tmp_path / "site"
+    build_site(site, project=project, env={"SITE_LANGUAGES": "en"})
+    published = (site / "data" / "reporting-channels.csv").read_bytes()
+    # What the data package promises: UTF-8 without a BOM, commas; the same cells.
+    assert not published.startswith(b"\xef\xbb\xbf")
+    assert list(csv.reader(io.StringIO(published.decode("utf-8"), newline=""))) == rows
+    assert soup(site / "directory" / "index.html").select_one("#country-be")

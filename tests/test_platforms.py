@@ -166,8 +166,12 @@ def test_every_problem_is_listed_at_once() -> None:
 
 
 def test_a_broken_header_or_quote_is_named_and_the_other_rows_still_checked() -> None:
-    assert problems_of(b"id;platform;purpose\n") == [
-        f"{PATH}:1:-: 'id;platform;purpose': wrong delimiter: expected ','"
+    # A header no delimiter splits into the columns ("id;platform;purpose" was that one until issue 19;
+    # it is now read as three columns of seven, split by ';').
+    assert problems_of(b"id|platform|purpose\n") == [
+        f"{PATH}:1:-: 'id|platform|purpose': expected the column names as a header, separated by commas (or by "
+        "semicolons or tabs, as spreadsheets also save them); none of , ; or a tab splits this line into any of "
+        f"them; the header must be: {','.join(COLUMNS)}"
     ]
     header = ",".join(COLUMNS)
     found = problems_of(

@@ -5,10 +5,19 @@ people who should be able to fix a whole file in one pass. So a file is read her
 csv.reader: a quote left open or an oversized cell is named by its row, and every other row is
 still read and checked. What the columns mean is the business of each table's own module; this one
 knows what all of them share: the schema, the records, the header, and the checks every cell needs.
+
+A file is taken as spreadsheets save it: UTF-8 with or without a byte order mark, or UTF-16 with one
+(Excel's "Unicode Text"); its cells separated by commas, or by semicolons (Excel's CSV in the many
+locales whose list separator is ';') or tabs ("Unicode Text"). The header says which: it must be the
+schema's columns, so the delimiter is the one that splits it into them. Bytes in any other encoding
+are refused, with the setting that saves the file in UTF-8.
 """
 
 from __future__ import annotations
 
+import codecs
+import csv
+import io
 import json
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -25,6 +34,26 @@ from helpkit.webaddress import web_address_problem
 FORMULA_STARTS = ("=", "+", "-", "@")
 FORMULA = "expected text that does not start with =, +, - or @ (a spreadsheet would run it as a formula)"
 _ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+# The delimiters spreadsheets save with, tried on the header in this order: a tie (a header of one
+# known column, which no delimiter splits) goes to the comma, the one the project's files use.
+DELIMITERS = (",", ";", "\t")
+# How each is named in a message about a cell ("expected , or the end of the row"), and in a summary.
+_DELIMITER_IN_TEXT = {",": ",", ";": ";", "\t": "a tab"}
+_DELIMITER_NAMED = {",": "','", ";": "';'", "\t": "tabs"}
+# Byte order marks, the codec that reads (and drops) each, and the encoding as an editor is told it.
+# Without one, a file is UTF-8: Excel's "Unicode Text" always writes its UTF-16 with a mark.
+_BYTE_ORDER_MARKS = (
+    (codecs.BOM_UTF8, "utf-8-sig", "UTF-8 with BOM"),
+    (codecs.BOM_UTF16_LE, "utf-16", "UTF-16 LE with BOM"),
+    (codecs.BOM_UTF16_BE, "utf-16", "UTF-16 BE with BOM"),
+)
+# What to do about a file in another encoding, in the words of the two programs' menus.
+_SAVE_AS_UTF8 = (
+    "save the file again in UTF-8: in Excel, File → Save As → CSV UTF-8 (Comma delimited) (*.csv); "
+    "in LibreOffice Calc, File → Save As → Text CSV (.csv) with Edit filter settings ticked → "
+    "Character set: Unicode (UTF-8)"
+)
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -135,25 +164,74 @@ class Row:
     values: Mapping[str, str]
 
 
+@dataclass(frozen=True, kw_only=True)
+class TextFormat:
+    """How a file's bytes were read: their encoding, and the delimiter its header is split by."""
+
+    encoding: str  # as an editor is told it: "UTF-8", "UTF-8 with BOM", "UTF-16 LE with BOM", ...
+    delimiter: str
+
+    def __str__(self) -> str:
+        return f"{self.encoding}, separated by {_DELIMITER_NAMED[self.delimiter]}"
+
+
+def text_format(data: bytes, schema: Schema) -> TextFormat | None:
+    """How read_rows reads ``data``, or None if it cannot (bytes it cannot decode, a header that no
+    delimiter splits into the schema's columns)."""
+    decoded = _decode(data)
+    if isinstance(decoded, _Undecodable):
+        return None
+    delimiter = _delimiter(decoded.text, schema.names)
+    return None if delimiter is None else TextFormat(encoding=decoded.encoding, delimiter=delimiter)
+
+
+def as_published(data: bytes, schema: Schema) -> bytes:
+    """A file that read_rows reads, as the site publishes it: UTF-8 without a byte order mark,
+    separated by commas, whatever the spreadsheet saved (the data package says so to its readers)."""
+    found = text_format(data, schema)
+    decoded = _decode(data)
+    if found is None or isinstance(decoded, _Undecodable):
+        raise ValueError("as_published: expected a file that read_rows reads")
+    if found == TextFormat(encoding="UTF-8", delimiter=","):
+        return data
+    out = io.StringIO()
+    rows = csv.reader(io.StringIO(decoded.text, newline=""), delimiter=found.delimiter)
+    csv.writer(out, lineterminator="\n").writerows(rows)
+    return out.getvalue().encode("utf-8")
+
+
 def read_rows(data: bytes, *, path: str, schema: Schema, limits: Limits, report: Report) -> list[Row]:
     """The file's rows, with every structural problem reported (and the cells not yet checked).
 
-    What makes the rows unreadable (a file over its size, bytes that are not UTF-8, a header that
-    does not match the schema) is reported and no rows are returned.
+    What makes the rows unreadable (a file over its size, bytes that are not UTF-8 or UTF-16 with a
+    byte order mark, a header that no delimiter splits into the schema's columns, or that does not
+    match them) is reported and no rows are returned.
     """
     if len(data) > limits.max_bytes:
         # Refused unread: the limit is there so that nothing of that size is taken apart.
         report(1, "-", "", f"expected a file of at most {limits.max_bytes:,} bytes; this one has {len(data):,}")
         return []
-    text = _decode(data, report)
-    if text is None:
+    decoded = _decode(data)
+    if isinstance(decoded, _Undecodable):
+        report(*_undecodable_problem(decoded, schema.names))
         return []
-    records = _records(text)
+    text = decoded.text
+    delimiter = _delimiter(text, schema.names)
+    # Without a delimiter the header is still read, with the comma, to say what is wrong with it.
+    records = _records(text, delimiter or ",")
     header = next(records, None)
     if header is not None and header.broken is not None:
         report(1, "-", header.broken.value, header.broken.expected)
         return []
-    if not _check_header(header.cells if header else None, schema, report):
+    cells = header.cells if header is not None else ()
+    if not any(cell.strip() for cell in cells):
+        report(1, "-", "", f"expected a header row; {_wanted(schema.names)}")
+        return []
+    if delimiter is None:
+        first_line = text[: _line_end(text, 0)]
+        report(1, "-", clip(first_line, 300), _no_delimiter(first_line, schema.names))
+        return []
+    if not _check_header(cells, schema, delimiter, report):
         # Rows cannot be read against a header that does not match: their problems would be noise.
         return []
     names = schema.names
@@ -175,7 +253,7 @@ def read_rows(data: bytes, *, path: str, schema: Schema, limits: Limits, report:
             report(
                 record.row,
                 "-",
-                clip(",".join(record.cells)),
+                clip(delimiter.join(record.cells)),
                 f"expected {len(names)} fields, found {len(record.cells)}"
                 + (spans if record.last_line > record.line else ""),
             )
@@ -262,49 +340,54 @@ class _Record:
     row: int
     line: int
     last_line: int
+    start: int  # where in the text the record begins
     cells: tuple[str, ...] = ()
     broken: _Broken | None = None
 
 
-# Where an unquoted cell ends, and where a line does.
-_CELL_END = re.compile(r"[,\r\n]")
+# Where an unquoted cell ends, for each delimiter, and where a line does.
+_CELL_END = {delimiter: re.compile(f"[{re.escape(delimiter)}\r\n]") for delimiter in DELIMITERS}
 _LINE_END = re.compile(r"[\r\n]")
 
 
-def _records(text: str) -> Iterator[_Record]:
-    """The records of the text, read as the csv module's excel dialect reads them, but strictly.
+def _records(text: str, delimiter: str) -> Iterator[_Record]:
+    """The records of the text, read as the csv module's excel dialect reads them (with
+    ``delimiter`` between cells), but strictly.
 
     Written out rather than left to csv.reader so that a record broken by a quote names the line the
     quote opened on and reading resumes on the line after it (an unclosed quote would otherwise
     swallow the rest of the file, and one at the very end is accepted), and so that no cell meets
     csv's field-size limit before our own limits can name it. Lines end in LF, CRLF or CR, as in csv.
     """
+    cell_end = _CELL_END[delimiter]
     position, line, row = 0, 1, 0
     while position < len(text):
         row += 1
-        first_line = line
+        first_line, start = line, position
         cells: list[str] = []
         while True:
             if text.startswith('"', position):
-                quoted = _quoted_cell(text, position, line)
+                quoted = _quoted_cell(text, position, line, delimiter)
                 if quoted.expected is not None:
                     value = clip(text[position : _line_end(text, position)])
                     broken = _Broken(cell=len(cells), value=value, expected=quoted.expected)
-                    yield _Record(row=row, line=first_line, last_line=line, cells=tuple(cells), broken=broken)
+                    yield _Record(
+                        row=row, line=first_line, last_line=line, start=start, cells=tuple(cells), broken=broken
+                    )
                     # Resume on the line after the quote's: the lines it swallowed are rows of their own.
                     position, line = _skip_line_end(text, _line_end(text, position), line)
                     break
                 cells.append(quoted.text)
                 position, line = quoted.end, quoted.last_line
             else:
-                found = _CELL_END.search(text, position)
+                found = cell_end.search(text, position)
                 end = found.start() if found else len(text)
                 cells.append(text[position:end])
                 position = end
-            if text.startswith(",", position):
+            if text.startswith(delimiter, position):
                 position += 1
                 continue
-            yield _Record(row=row, line=first_line, last_line=line, cells=tuple(cells))
+            yield _Record(row=row, line=first_line, last_line=line, start=start, cells=tuple(cells))
             position, line = _skip_line_end(text, position, line)
             break
 
@@ -317,7 +400,7 @@ class _Quoted:
     expected: str | None = None
 
 
-def _quoted_cell(text: str, opened: int, line: int) -> _Quoted:
+def _quoted_cell(text: str, opened: int, line: int, delimiter: str) -> _Quoted:
     """The cell whose opening quote is at ``opened``, on ``line``; with what was expected if it is broken."""
     pieces: list[str] = []
     position, last_line = opened + 1, line
@@ -339,7 +422,7 @@ def _quoted_cell(text: str, opened: int, line: int) -> _Quoted:
         pieces.append('"')
         position = close + 2
     end = close + 1
-    if end == len(text) or text[end] in ",\r\n":
+    if end == len(text) or text[end] in delimiter + "\r\n":
         return _Quoted(text="".join(pieces), end=end, last_line=last_line)
     if last_line > line:
         # The quote that closed it belongs to a later row: the likelier mistake is a quote left open.
@@ -348,7 +431,10 @@ def _quoted_cell(text: str, opened: int, line: int) -> _Quoted:
             f'the next " is on line {last_line}, where text follows it'
         )
     else:
-        expected = 'expected , or the end of the row after the closing " of a quoted cell; write a " in a cell as ""'
+        expected = (
+            f'expected {_DELIMITER_IN_TEXT[delimiter]} or the end of the row after the closing " of a quoted cell; '
+            'write a " in a cell as ""'
+        )
     return _Quoted(text="", end=end, last_line=last_line, expected=expected)
 
 
@@ -370,29 +456,119 @@ def _skip_line_end(text: str, position: int, line: int) -> tuple[int, int]:
     return position, line
 
 
-def _decode(data: bytes, report: Report) -> str | None:
+@dataclass(frozen=True, kw_only=True)
+class _Decoded:
+    text: str
+    encoding: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class _Undecodable:
+    """Where bytes stop being the encoding the file was read in (its mark's, or else UTF-8)."""
+
+    encoding: str
+    reason: str
+    offset: int  # of the first byte that is not the encoding
+    byte: int
+    # The whole file, what could not be decoded replaced, and where in it the first such byte stands:
+    # so that its row and line are counted as the readable file's would be.
+    text: str
+    index: int
+
+
+def _decode(data: bytes) -> _Decoded | _Undecodable:
+    # Only a byte order mark makes a file UTF-16: without one, UTF-16 and UTF-8 cannot be told apart
+    # with certainty, and no program people save these files with writes UTF-16 without it.
+    codec, encoding = next(
+        ((codec, name) for mark, codec, name in _BYTE_ORDER_MARKS if data.startswith(mark)), ("utf-8", "UTF-8")
+    )
     try:
-        # utf-8-sig: Excel's "CSV UTF-8" starts the file with a byte order mark.
-        return data.decode("utf-8-sig")
+        return _Decoded(text=data.decode(codec), encoding=encoding)
     except UnicodeDecodeError as error:
-        line = data.count(b"\n", 0, error.start) + 1
-        value = f"byte 0x{data[error.start]:02X} at offset {error.start}"
-        report(line, "-", value, f"expected UTF-8 ({error.reason}); save the file as CSV UTF-8")
-        return None
+        return _Undecodable(
+            encoding=encoding,
+            reason=error.reason,
+            offset=error.start,
+            byte=data[error.start],
+            text=data.decode(codec, errors="replace"),
+            # What comes before the first bad byte decodes as it is, in the whole file as alone.
+            index=len(data[: error.start].decode(codec, errors="replace")),
+        )
 
 
-def _check_header(header: Sequence[str] | None, schema: Schema, report: Report) -> bool:
-    """Whether the header is the schema's columns in the schema's order; reports what is not."""
+def _undecodable_problem(bad: _Undecodable, names: Sequence[str]) -> tuple[int, str, str, str]:
+    """The one problem of a file that is not in its encoding: the row and line of the first bad byte,
+    the byte with the text before it on its line, and how to save the file in UTF-8."""
+    text, index = bad.text, bad.index
+    line_start = max(text.rfind("\n", 0, index), text.rfind("\r", 0, index)) + 1
+    line = 1 + _line_breaks(text[:line_start])
+    value = f"byte 0x{bad.byte:02X} at offset {bad.offset}, on line {line}"
+    before = text[line_start:index]
+    if before:
+        # The end of the line so far: where, in a long row, to look.
+        value += f", after {before if len(before) <= 30 else '…' + before[-29:]!r}"
+    if bad.encoding.startswith("UTF-16"):
+        # A mark said UTF-16, and the bytes after it are not (cut short, or a lone surrogate).
+        expected = f"expected {bad.encoding} throughout, as the file's byte order mark says ({bad.reason}); "
+    else:
+        expected = (
+            'expected UTF-8, which this byte is not (Excel\'s "CSV (Comma delimited)" saves in the Windows '
+            "code page, not in UTF-8); "
+        )
+    return _row_at(text, index, _delimiter(text, names) or ","), "-", value, expected + _SAVE_AS_UTF8
+
+
+def _row_at(text: str, index: int, delimiter: str) -> int:
+    """The row of the record the text's ``index`` falls in."""
+    row = 1
+    for record in _records(text, delimiter):
+        if record.start > index:
+            break
+        row = record.row
+    return row
+
+
+def _delimiter(text: str, names: Sequence[str]) -> str | None:
+    """The delimiter that splits the header into the most of the schema's columns; None if none
+    gives even one.
+
+    Most, not all: a header with a column misspelt is still split, so that the header's own check
+    names that column rather than the delimiter.
+    """
+    wanted = set(names)
+    best, most = None, 0
+    for delimiter in DELIMITERS:
+        header = next(_records(text, delimiter), None)
+        if header is None or header.broken is not None:
+            continue
+        found = len(wanted & {cell.strip() for cell in header.cells})
+        if found > most:
+            best, most = delimiter, found
+    return best
+
+
+def _no_delimiter(first_line: str, names: Sequence[str]) -> str:
+    """What a header split by none of the delimiters into any of the columns was expected to be."""
+    expected = (
+        "expected the column names as a header, separated by commas (or by semicolons or tabs, as spreadsheets "
+        "also save them); none of , ; or a tab splits this line into any of them"
+    )
+    if "\0" in first_line:
+        # UTF-16 without its byte order mark reads, as UTF-8, as letters between NULs.
+        expected += "; its NUL characters suggest UTF-16 without a byte order mark: " + _SAVE_AS_UTF8
+    return f"{expected}; {_wanted(names)}"
+
+
+def _wanted(names: Sequence[str]) -> str:
+    return f"the header must be: {','.join(names)}"
+
+
+def _check_header(header: Sequence[str], schema: Schema, delimiter: str, report: Report) -> bool:
+    """Whether the header (split by ``delimiter``) is the schema's columns in the schema's order;
+    reports what is not."""
     names = schema.names
-    wanted = f"the header must be: {','.join(names)}"
-    if header is None or not any(cell.strip() for cell in header):
-        report(1, "-", "", f"expected a header row; {wanted}")
-        return False
+    wanted = _wanted(names)
     header = [cell.strip() for cell in header]
-    # Spreadsheets in many European locales save CSV with ';' (or tabs for "Unicode text").
-    if len(header) == 1 and (";" in header[0] or "\t" in header[0]):
-        report(1, "-", header[0], "wrong delimiter: expected ','")
-        return False
     good = True
     seen: set[str] = set()
     for cell in header:
@@ -408,6 +584,6 @@ def _check_header(header: Sequence[str] | None, schema: Schema, report: Report) 
             report(1, name, "", f"missing column; {wanted}")
             good = False
     if good and header != list(names):
-        report(1, "-", ",".join(header), f"columns out of order; {wanted}")
+        report(1, "-", delimiter.join(header), f"columns out of order; {wanted}")
         good = False
     return good

@@ -13,18 +13,19 @@ from datetime import date
 from pathlib import Path
 from typing import TextIO
 
-from helpkit.datatable import TableError
+from helpkit.datatable import TableError, TextFormat, text_format
 from helpkit.directory.channels import (
     INTERNATIONAL,
     STALE_AFTER,
     ChannelDataError,
     ChannelTable,
+    default_schema,
     kinds,
     parse_channels,
 )
 from helpkit.directory.helpbox import box_preview, plan_helpbox
 from helpkit.directory.notes import NotesError, load_notes
-from helpkit.platforms.pages import load_platforms
+from helpkit.platforms import pages
 from helpkit.project import ProjectError, add_config_file, read_project
 
 _EPILOG = f"""\
@@ -36,11 +37,12 @@ Without PATH, the notes of every configured language (data/notes/<lang>.yml)
 are checked too, and data/platforms.csv with its notes: a row without its note
 in a language is an error.
 
-Otherwise it prints the rows per country and kind; for each country, what
-its help box shows, line by line with opening hours, and what it lacks; the
-rows to review (reader links that look like articles, rows last verified
-over {STALE_AFTER.days} days ago); and the number of rows never verified.
-The exit status is 0.
+Otherwise it prints how the file was read (its encoding, and whether its
+cells are separated by commas, semicolons or tabs); the rows per country and
+kind; for each country, what its help box shows, line by line with opening
+hours, and what it lacks; the rows to review (reader links that look like
+articles, rows last verified over {STALE_AFTER.days} days ago); and the number of
+rows never verified. The exit status is 0.
 """
 
 
@@ -80,6 +82,7 @@ def main(argv: list[str] | None = None, *, today: date | None = None) -> int:
         return 1
     problems: list[str] = []
     table = platforms = None
+    platforms_data = b""
     try:
         table = parse_channels(data, path=shown, today=today)
     except ChannelDataError as error:
@@ -91,7 +94,8 @@ def main(argv: list[str] | None = None, *, today: date | None = None) -> int:
         try:
             if table is not None:
                 load_notes(project.notes, section="channels", languages=project.languages, ids=table.ids)
-            platforms = load_platforms(platforms_csv, today=today, name=_shown(platforms_csv))
+            platforms_data = platforms_csv.read_bytes()
+            platforms = pages.parse_platforms(platforms_data, path=_shown(platforms_csv), today=today)
             load_notes(project.notes, section="platforms", languages=project.languages, ids=platforms.ids)
         except (TableError, NotesError) as error:
             problems.append(str(error))
@@ -100,13 +104,14 @@ def main(argv: list[str] | None = None, *, today: date | None = None) -> int:
     if problems or table is None:
         print("\n".join(problems), file=sys.stderr)
         return 1
-    write_summary(table, shown, sys.stdout)
+    write_summary(table, shown, sys.stdout, read_as=text_format(data, default_schema()))
     if platforms is not None and project is not None:
         print(f"\n{_shown(project.data / 'platforms.csv')}: {len(platforms.pages)} rows, no errors", file=sys.stdout)
+        _print_read_as(text_format(platforms_data, pages.default_schema()), sys.stdout)
     return 0
 
 
-def write_summary(table: ChannelTable, shown: str, out: TextIO) -> None:
+def write_summary(table: ChannelTable, shown: str, out: TextIO, *, read_as: TextFormat | None = None) -> None:
     """What the data covers, and what needs an editor's attention."""
     channels = table.channels
     countries = table.countries()
@@ -118,6 +123,7 @@ def write_summary(table: ChannelTable, shown: str, out: TextIO) -> None:
         + ", no errors",
         file=out,
     )
+    _print_read_as(read_as, out)
     print(file=out)
     for line in _coverage_table(table, codes):
         print(line, file=out)
@@ -149,6 +155,13 @@ def write_summary(table: ChannelTable, shown: str, out: TextIO) -> None:
         "its source, then set verified to that day (YYYY-MM-DD).",
         file=out,
     )
+
+
+def _print_read_as(read_as: TextFormat | None, out: TextIO) -> None:
+    # Said every time, not only for a semicolon or a BOM: an editor who saved from a spreadsheet sees
+    # that the file was understood as saved, and the next save's setting is one line away.
+    if read_as is not None:
+        print(f"Read as {read_as}.", file=out)
 
 
 def _coverage_table(table: ChannelTable, codes: Sequence[str]) -> list[str]:
