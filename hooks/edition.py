@@ -16,7 +16,13 @@ from helpkit.build import i18n
 from helpkit.build.state import BuildState, begin, current, end
 from helpkit.directory.opendata import DATA_LICENCE, PAGES_LICENCE
 from helpkit.edition.colours import edition_css
-from helpkit.edition.settings import EditionError, language_text_problems, read_edition
+from helpkit.edition.settings import (
+    EditionError,
+    is_for_publication,
+    language_text_problems,
+    read_edition,
+    site_address,
+)
 from helpkit.i18n.strings import StringsError, load_strings
 
 EDITION_CSS = "assets/stylesheets/edition.css"
@@ -41,6 +47,11 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         )
     except EditionError as error:
         problems = [*error.problems, *problems]
+    publishing = is_for_publication(os.environ)
+    address, wrong = site_address(
+        config.site_url or "", environ=os.environ, for_publication=publishing, config_file=config_file
+    )
+    problems += wrong
     if problems:
         raise PluginError(str(EditionError(problems)))
     for setting in ("logo", "favicon"):
@@ -53,6 +64,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         strings = load_strings(Path(config.config_file_path).parent / "data" / "strings", edition.languages)
     except StringsError as error:
         raise PluginError(str(error)) from None
+    # Before static-i18n and the sitemap read it.
+    config.site_url = address or config.site_url
     i18n.choose(config, edition.languages)
     begin(BuildState(edition=edition, strings=strings))
     if EDITION_CSS not in config.extra_css:

@@ -48,7 +48,11 @@ def build_site(
 ) -> subprocess.CompletedProcess[str]:
     """Run the real `mkdocs build --strict` of `project` into `dest`."""
     # A caller's shell must not choose the edition behind the test's back.
-    inherited = {k: v for k, v in os.environ.items() if k not in ("SITE_COUNTRY", "SITE_LANGUAGES")}
+    inherited = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in ("SITE_COUNTRY", "SITE_LANGUAGES", "SITE_URL", "SITE_FOR_PUBLICATION")
+    }
     result = mkdocs_build(project, dest, {**inherited, **(env or {})})
     if check and result.returncode != 0:
         raise AssertionError(f"build failed ({result.returncode}):\n{result.stderr[-6000:]}")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from helpkit.edition import settings
 from helpkit.edition.settings import EditionError, language_text_problems, read_edition
 
 GOOD = {"country": "be", "organisation": "Child Help", "quick_exit_url": "https://example.org/"}
@@ -132,3 +133,48 @@ def test_texts_the_theme_prints_are_checked_in_every_language() -> None:
         f"'<img src=x onerror=alert(1)>': {unsafe}",
         "mkdocs.yml: plugins: i18n: languages[2]: locale: '../x': expected a language code such as fr, pt or pt_BR",
     ]
+
+
+def test_a_build_for_publication_needs_the_sites_address() -> None:
+    address, problems = settings.site_address("", environ={}, for_publication=True)
+    assert address == ""
+    assert problems == [
+        "mkdocs.yml: site_url: '': expected the address the site will be published at, such as "
+        "https://help.example.org/ (a build for publication, SITE_FOR_PUBLICATION=1, writes the sitemap, "
+        "the language links and the print QR codes from it); set site_url in mkdocs.yml or the "
+        "environment variable SITE_URL"
+    ]
+    # A preview works without one.
+    assert settings.site_address("", environ={}, for_publication=False) == ("", [])
+
+
+@pytest.mark.parametrize(
+    ("configured", "environ", "expected"),
+    [
+        ("https://help.example.org/", {}, "https://help.example.org/"),
+        ("https://help.example.org/kit", {}, "https://help.example.org/kit/"),
+        ("", {"SITE_URL": "https://user.github.io/kit/"}, "https://user.github.io/kit/"),
+        ("https://old.example.org/", {"SITE_URL": " https://new.example.org "}, "https://new.example.org/"),
+    ],
+)
+def test_the_address_comes_from_site_url_or_the_environment(configured: str, environ: dict, expected: str) -> None:
+    assert settings.site_address(configured, environ=environ, for_publication=True) == (expected, [])
+
+
+@pytest.mark.parametrize(
+    ("environ", "value"),
+    [
+        ({"SITE_URL": "http://help.example.org/"}, "http://help.example.org/"),
+        ({"SITE_URL": "help.example.org"}, "help.example.org"),
+        ({"SITE_URL": "https://help.example.org:8443/"}, "https://help.example.org:8443/"),
+    ],
+)
+def test_a_published_address_is_https_and_plain(environ: dict, value: str) -> None:
+    address, problems = settings.site_address("", environ=environ, for_publication=True)
+    assert address == "" and len(problems) == 1
+    assert problems[0].startswith(f"environment variable SITE_URL: {value!r}: expected the site's full address")
+
+
+def test_a_preview_may_be_served_over_http_from_this_machine() -> None:
+    found = settings.site_address("", environ={"SITE_URL": "http://127.0.0.1:8000/"}, for_publication=False)
+    assert found == ("http://127.0.0.1:8000/", [])

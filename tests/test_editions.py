@@ -126,3 +126,23 @@ def test_a_directory_saved_by_excel_with_semicolons_is_built_and_published_with_
     assert not published.startswith(b"\xef\xbb\xbf")
     assert list(csv.reader(io.StringIO(published.decode("utf-8"), newline=""))) == rows
     assert soup(site / "directory" / "index.html").select_one("#country-be")
+
+
+def test_a_build_for_publication_needs_an_address_and_then_writes_absolute_ones(tmp_path: Path, builds: None) -> None:
+    import re
+
+    env = {"SITE_LANGUAGES": "en,fr", "SITE_FOR_PUBLICATION": "1"}
+    refused = build_site(tmp_path / "refused", env=env, check=False)
+    assert refused.returncode != 0
+    assert "mkdocs.yml: site_url: '': expected the address the site will be published at" in refused.stderr
+    assert not (tmp_path / "refused" / "index.html").exists()
+    # The workflows pass the address their host gives them.
+    site = tmp_path / "published"
+    build_site(site, env={**env, "SITE_URL": "https://help.example.org/kit"})
+    sitemap = (site / "sitemap.xml").read_text(encoding="utf-8")
+    addresses = re.findall(r'<loc>([^<]*)</loc>|href="([^"]*)"', sitemap)
+    assert len(addresses) > 40
+    assert all(url.startswith("https://help.example.org/kit/") for pair in addresses for url in pair if url)
+    assert '<xhtml:link rel="alternate" hreflang="fr" href="https://help.example.org/kit/fr/threatened/"/>' in sitemap
+    canonical = soup(site / "fr" / "threatened" / "index.html").select_one("link[rel=canonical]")
+    assert canonical["href"] == "https://help.example.org/kit/fr/threatened/"

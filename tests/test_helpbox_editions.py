@@ -184,7 +184,12 @@ def test_a_missing_emergency_number_stops_the_build_naming_the_country(tmp_path:
 
 def test_a_build_for_publication_stops_on_a_gap_until_it_is_acknowledged(tmp_path: Path, builds: None) -> None:
     project = copy_project(tmp_path / "kit")
-    env = {"SITE_COUNTRY": "PL", "SITE_LANGUAGES": "pl", "SITE_FOR_PUBLICATION": "1"}
+    env = {
+        "SITE_COUNTRY": "PL",
+        "SITE_LANGUAGES": "pl",
+        "SITE_FOR_PUBLICATION": "1",
+        "SITE_URL": "https://help.example.org/",
+    }
     refused = build_site(tmp_path / "refused", project=project, env=env, check=False)
     assert refused.returncode != 0
     assert "PL (Poland): no police reporting channel" in refused.stderr

@@ -40,6 +40,9 @@ class BuildState:
     guide: Guide | None = None
     # File name of the search worker that stems queries (hooks/search.py), named in every page.
     search_worker: str = ""
+    # The directory pages' own search entries, by the page's location in the merged index
+    # (hooks/search.py; each language's pass adds its pages).
+    directory_search: dict[str, list[dict]] = field(default_factory=dict)
     # The inline scripts of the theme's templates, the only ones a page may run (hooks/finish_page.py).
     own_scripts: tuple[re.Pattern[str], ...] = ()
     # What the pages did wrong, reported all at once when every language is built.

@@ -2,7 +2,7 @@
 
 A Safer Internet Centre sets its country, organisation and quick-exit page here and nowhere else;
 the environment variables SITE_COUNTRY and SITE_LANGUAGES override them for one build, so that
-one checkout can publish several editions.
+one checkout can publish several editions, and SITE_URL the address (`site_url`) a workflow knows.
 """
 
 from __future__ import annotations
@@ -196,8 +196,45 @@ def read_edition(
         brand_colour=values["brand_colour"],
         languages=tuple(chosen),
         helpbox_gaps_acknowledged=tuple(values["helpbox_gaps_acknowledged"]),
-        for_publication=environ.get("SITE_FOR_PUBLICATION", "").strip().lower() in {"1", "true", "yes"},
+        for_publication=is_for_publication(environ),
     )
+
+
+def is_for_publication(environ: Mapping[str, str]) -> bool:
+    return environ.get("SITE_FOR_PUBLICATION", "").strip().lower() in {"1", "true", "yes"}
+
+
+def site_address(
+    configured: str, *, environ: Mapping[str, str], for_publication: bool, config_file: str = "mkdocs.yml"
+) -> tuple[str, list[str]]:
+    """The address the site is published at (SITE_URL overrides `site_url`), and what is wrong with it.
+
+    A build for publication needs one: the sitemap and its language alternates, the canonical links
+    and the QR codes of print are written from it. A local preview works without.
+    """
+    origin = f"{config_file}: site_url"
+    address = configured.strip()
+    if environ.get("SITE_URL", "").strip():
+        address, origin = environ["SITE_URL"].strip(), "environment variable SITE_URL"
+    if not address:
+        if not for_publication:
+            return "", []
+        return "", [
+            f"{origin}: '': expected the address the site will be published at, such as "
+            "https://help.example.org/ (a build for publication, SITE_FOR_PUBLICATION=1, writes the "
+            "sitemap, the language links and the print QR codes from it); set site_url in "
+            f"{config_file} or the environment variable SITE_URL"
+        ]
+    wanted = "expected the site's full address, such as https://help.example.org/"
+    if for_publication:
+        problem = web_address_problem(address, schemes=("https",), wanted=wanted)
+    else:
+        # A preview may be served from http://127.0.0.1:8000/: only the form is checked.
+        problem = None if re.match(r"https?://[^\s/?#]+(/[^\s?#]*)?$", address) else wanted
+    if problem:
+        return "", [f"{origin}: {address!r}: {problem}"]
+    # MkDocs joins page addresses onto it: without the final slash the last folder would be lost.
+    return (address if address.endswith("/") else address + "/"), []
 
 
 _LOCALE = re.compile(r"[a-z]{2,3}(_[A-Za-z0-9]{2,8})*")

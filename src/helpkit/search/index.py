@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from importlib import resources
 
 # Languages that the lunr-languages set Material ships (assets/javascripts/lunr/) knows: their own
@@ -95,3 +95,16 @@ def split_index(merged: dict, *, default: str, languages: Iterable[str]) -> dict
             ]
         indexes[language] = {"config": search_config(language, merged["config"]), "docs": docs}
     return indexes
+
+
+def replace_pages(docs: Iterable[dict], pages: Mapping[str, list[dict]]) -> list[dict]:
+    """The entries, with those of each page in `pages` (by its location) replaced by the given ones,
+    where the page's first entry was: Material reads a page's own entry before its sections."""
+    replaced: list[dict] = []
+    for doc in docs:
+        page = doc["location"].split("#", 1)[0]
+        if page not in pages:
+            replaced.append(doc)
+        elif doc["location"] == page:
+            replaced.extend(pages[page])
+    return replaced
