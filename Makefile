@@ -25,7 +25,7 @@ help:
 	@echo "make check       the fast checks, well under a minute: ruff, mypy and the unit tests"
 	@echo "make check-data  validate data/reporting-channels.csv and print a summary"
 	@echo "make i18n-status per language: pages missing, outdated or not yet reviewed"
-	@echo "make print       PDF booklets, a one-page leaflet and an evidence checklist per language, in dist/print/"
+	@echo "make print       PDF booklets, leaflet, poster and evidence checklist per language in $(DIST)/print/; needs site_url in mkdocs.yml (QR codes), or PRINT_ARGS=--without-address"
 	@echo "make offline     a zip in dist/ that works opened from a USB stick (file://)"
 	@echo "make bench       benchmark against plain Material; writes bench/report.md and bench/report.json"
 	@echo "make lint        ruff over src/, hooks/, tests/ and bench/"
@@ -78,10 +78,11 @@ check: lint typecheck
 typecheck: $(DEV)
 	"$(BIN)/mypy"
 
-# Booklets per audience, a one-page leaflet and an evidence checklist, per language, in PDF.
+# Booklets per audience, a one-page leaflet, a poster and an evidence checklist, per language, in PDF.
 # Like `make site`: one run at a time, and $(DIST)/print/ replaced whole only when every document is written.
+# PRINT_ARGS passes options on, e.g. PRINT_ARGS=--without-address, PRINT_ARGS='--languages fr,ar'.
 print: $(DEV) system
-	"$(BIN)/helpkit" print --out "$(DIST)/print"
+	"$(BIN)/helpkit" print --out "$(DIST)/print" $(PRINT_ARGS)
 
 # A copy for USB sticks and poor networks: opened from file://, it needs no server and no network.
 # Built, checked and zipped in a fresh folder in $(DIST)/, one build at a time; the zip is moved over

@@ -1,4 +1,4 @@
-"""Print documents assembled from the built site: booklets, a one-page leaflet, an evidence checklist.
+"""Print documents assembled from the built site: booklets, a one-page leaflet, a poster, an evidence checklist.
 
 Pure: built pages' HTML in, print HTML out; `make_print` renders it to PDF. Nothing here holds a
 text of its own. Page texts come from each built page's <article>; the help box and the home
@@ -9,6 +9,7 @@ CSV; interface labels come from `data/strings/<lang>.yml`, and the few labels on
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -21,6 +22,7 @@ from markupsafe import Markup
 from helpkit.directory.channels import Channel
 from helpkit.directory.helpbox import HelpBox, render_helpbox
 from helpkit.directory.render import render_section
+from helpkit.edition.colours import MINIMUM_CONTRAST, contrast_with_white
 from helpkit.i18n.strings import Strings
 
 HOME_PAGE = "index.md"
@@ -44,8 +46,21 @@ CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:"
 
 _BASE = "https://site.invalid/"
 
-# The leaflet's type size in points; make_print lowers it until the leaflet fits one A4 side.
+# The leaflet's type size in points by default; make_print fits it to the side, and falls back on
+# this size and smaller ones should the fitted one run to a second side.
 LEAFLET_FONT_SIZE = 13.0
+# The poster's type size in points (its steps; its title is 1.8 times this): make_print fits it to
+# the side, up to POSTER_FONT_SIZE; read from across a corridor, never below POSTER_MIN_FONT_SIZE.
+POSTER_FONT_SIZE = 22.0
+POSTER_MIN_FONT_SIZE = 16.0
+
+# The one-page documents' margins on A4, in mm: the poster's are narrower, for its large type.
+A4 = (210.0, 297.0)
+LEAFLET_MARGIN = {"top": 12.0, "bottom": 12.0, "left": 14.0, "right": 14.0}
+POSTER_MARGIN = {"top": 10.0, "bottom": 10.0, "left": 10.0, "right": 10.0}
+
+# Links on paper lead somewhere only when they hold a number, an address or a place in the document.
+_PAPER_SCHEMES = ("https://", "http://", "tel:", "sms:", "mailto:", "#")
 
 
 @dataclass(frozen=True)
@@ -134,6 +149,11 @@ class SiteLayout:
         if not self.site_url:
             return ""
         return self.site_url.rstrip("/") + "/" + url
+
+
+def printable_area(margin: Mapping[str, float]) -> tuple[float, float]:
+    """The width and the height (mm) inside these margins on A4."""
+    return A4[0] - margin["left"] - margin["right"], A4[1] - margin["top"] - margin["bottom"]
 
 
 def online_url(layout: SiteLayout, language: str, src: str) -> str:
@@ -250,12 +270,27 @@ def show_addresses(soup: Tag) -> None:
         if _text(anchor) in (shown, href, shown.rstrip("/")):
             continue
         address = Tag(name="span", attrs={"class": "shk-print-url"})
+        # The brackets go inside the left-to-right isolate with the address: outside it, in a
+        # right-to-left paragraph, each bracket takes its direction from its own neighbours, and
+        # the two can end up apart, facing the wrong way, or together before the address in the
+        # PDF's text (what a screen reader reads and a reader copies).
         bdi = Tag(name="bdi", attrs={"dir": "ltr"})
-        bdi.string = shown
-        address.append(NavigableString(" ("))
+        bdi.string = f"({shown})"
+        address.append(NavigableString(" "))
         address.append(bdi)
-        address.append(NavigableString(")"))
         anchor.insert_after(address)
+
+
+def unlink_dead_ends(soup: Tag) -> None:
+    """Turn into plain text every link that leads nowhere on paper.
+
+    A link to a number, an address (written out beside it by show_addresses) or a place in the same
+    document stays; any other link (a page of the site without site_url, a control of the screen)
+    would print as words that promise something the paper does not hold.
+    """
+    for anchor in soup.find_all("a"):
+        if not str(anchor.get("href", "")).startswith(_PAPER_SCHEMES):
+            anchor.unwrap()
 
 
 def group_steps(soup: BeautifulSoup) -> None:
@@ -293,18 +328,51 @@ class PrintContext:
     # (code, title, channels) of each directory section printed: the home country's, then INT's.
     sections: tuple[tuple[str, str, tuple[Channel, ...]], ...]
     css: str
+    # The edition's colour (extra.brand_colour, #rrggbb), for rules, bands and step numbers.
+    brand: str = "#000000"
 
     def label(self, key: str) -> str:
         return self.labels[f"print.{key}"]
 
 
-def help_box(ctx: PrintContext, *, directory_url: str) -> Markup:
+def brand_palette(brand: str) -> dict[str, str]:
+    """The print stylesheet's colours from the edition's brand colour (#rrggbb).
+
+    The colour itself draws rules, borders and bands, which carry no meaning of their own; text on a
+    band is white where white on the colour reaches MINIMUM_CONTRAST, black otherwise (black then
+    has 21 / ratio > 4.6:1 on it), and text in the colour on white paper (step numbers) falls back
+    to black the same way. On a black-and-white copy a band prints as a grey of the same lightness:
+    the text on it keeps its contrast.
+    """
+    ratio = contrast_with_white(brand)
+    readable = ratio >= MINIMUM_CONTRAST
+    return {
+        "--shk-brand": brand.lower(),
+        "--shk-on-brand": "#fff" if readable else "#000",
+        "--shk-brand-text": brand.lower() if readable else "#000",
+    }
+
+
+def palette_css(brand: str) -> str:
+    return ":root{" + "".join(f"{name}:{value};" for name, value in brand_palette(brand).items()) + "}"
+
+
+def crisis_first(box: HelpBox) -> HelpBox:
+    """The box with the line for someone who can't cope first, the others in the box's order."""
+    crisis = tuple(line for line in box.lines if line[0] == "crisis")
+    return dataclasses.replace(box, lines=(*crisis, *(line for line in box.lines if line[0] != "crisis")))
+
+
+def help_box(ctx: PrintContext, *, directory_url: str, box: HelpBox | None = None) -> Markup:
     """The site's help box, rendered by helpbox.render_helpbox; without a directory link nowhere to go."""
-    box = render_helpbox(box=ctx.helpbox, strings=ctx.strings, language=ctx.language, directory_url=directory_url)
-    soup = _fragment(str(box))
+    rendered = render_helpbox(
+        box=box or ctx.helpbox, strings=ctx.strings, language=ctx.language, directory_url=directory_url
+    )
+    soup = _fragment(str(rendered))
     if not directory_url:
         for tag in soup.select(".shk-helpbox__more"):
             tag.decompose()
+    unlink_dead_ends(soup)
     show_addresses(soup)
     return Markup(str(soup))
 
@@ -345,22 +413,39 @@ def imprint(ctx: PrintContext) -> Markup:
     )
 
 
-def document(ctx: PrintContext, *, kind: str, title: str, body: Markup | str, font_size: float | None = None) -> str:
-    """A complete, self-contained print HTML document in the language's direction."""
-    size = Markup(' style="font-size:{}pt"').format(font_size) if font_size else Markup("")
+def document(
+    ctx: PrintContext,
+    *,
+    kind: str,
+    title: str,
+    body: Markup | str,
+    font_size: float | None = None,
+    room: float | None = None,
+) -> str:
+    """A complete, self-contained print HTML document in the language's direction.
+
+    `font_size` (points) is the body's type size; `room` (mm) the height of a one-page document's
+    printable area, which its stylesheet fills on paper (--shk-room).
+    """
+    style = "".join(
+        part for part in (f"font-size:{font_size:g}pt;" if font_size else "", f"--shk-room:{room:g}mm;" if room else "")
+    )
+    attribute = Markup(' style="{}"').format(style) if style else Markup("")
     return str(
         Markup(
             '<!doctype html>\n<html lang="{lang}" dir="{dir}"><head><meta charset="utf-8">'
             '<meta http-equiv="Content-Security-Policy" content="{csp}">'
-            "<title>{title}</title><style>{css}</style></head>"
-            '<body class="shk-print shk-print--{kind}"{size}>{body}</body></html>\n'
+            "<title>{title}</title><style>{css}{palette}</style></head>"
+            '<body class="shk-print shk-print--{kind}"{style}>{body}</body></html>\n'
         ).format(
-            size=size,
+            style=attribute,
             lang=ctx.language,
             dir=ctx.direction,
             csp=CSP,
             title=title,
             css=Markup(ctx.css),
+            # Checked as #rrggbb by helpkit.edition.colours: nothing here can close the <style>.
+            palette=Markup(palette_css(ctx.brand)),
             kind=kind,
             body=Markup(body),
         )
@@ -401,7 +486,7 @@ def assemble_booklet(
     contacts_id = entries[-1][0]
     title = pages[0].title
     cover = Markup(
-        '<section class="shk-cover"><p class="shk-cover__site">{site}</p><h1 class="shk-cover__title">{title}</h1>'
+        '<section class="shk-cover"><p class="shk-band">{site}</p><h1 class="shk-cover__title">{title}</h1>'
         "{qr}{helpbox}{imprint}</section>"
     ).format(
         site=ctx.site_name,
@@ -452,29 +537,85 @@ def first_steps(page: BuiltPage) -> tuple[str, Markup, Markup, Markup]:
 def assemble_leaflet(ctx: PrintContext, home: BuiltPage, *, font_size: float = LEAFLET_FONT_SIZE) -> str:
     """One A4 side: the start page's first steps, the help box and a QR code to the site.
 
-    Every size on the leaflet follows `font_size` (points), which a caller lowers until it fits.
+    Every size on the leaflet follows `font_size` (points), which a caller fits to the page; on
+    paper the help box takes what height is left, so that the side is filled in every language.
     """
+    directory = ctx.layout.online(ctx.layout.page_url(ctx.language, DIRECTORY_PAGE))
+    return one_page_document(
+        ctx,
+        home,
+        kind="leaflet",
+        template=LEAFLET,
+        helpbox=help_box(ctx, directory_url=directory),
+        font_size=font_size,
+        margin=LEAFLET_MARGIN,
+    )
+
+
+LEAFLET = Markup(
+    '<header class="shk-leaflet__head"><p class="shk-band">{site}</p><h1>{title}</h1>'
+    '<p class="shk-leaflet__opening">{opening}</p></header>'
+    '<section class="shk-leaflet__steps"><h2>{heading}</h2>{steps}</section>{helpbox}'
+    '<footer class="shk-leaflet__foot">{qr}{imprint}</footer>'
+)
+# The code beside the title rather than under the box: A4 in 16 pt type has no room for a line of
+# 50 mm at the foot.
+POSTER = Markup(
+    '<p class="shk-band">{site}</p><header class="shk-poster__head"><div class="shk-poster__title">'
+    '<h1>{title}</h1><p class="shk-poster__opening">{opening}</p></div>{qr}</header>'
+    '<section class="shk-poster__steps"><h2>{heading}</h2>{steps}</section>{helpbox}'
+    '<footer class="shk-poster__foot">{imprint}</footer>'
+)
+
+
+def one_page_document(
+    ctx: PrintContext,
+    home: BuiltPage,
+    *,
+    kind: str,
+    template: Markup,
+    helpbox: Markup,
+    font_size: float,
+    margin: Mapping[str, float],
+) -> str:
+    """A document of one A4 side from the start page's first steps, `helpbox`, a QR code to the
+    site and the imprint, laid out by `template`; its stylesheet fills the printable area inside
+    `margin`."""
     title, opening, heading, steps = first_steps(home)
-    layout, language = ctx.layout, ctx.language
-    body = Markup(
-        '<header class="shk-leaflet__head"><p class="shk-cover__site">{site}</p><h1>{title}</h1>'
-        '<p class="shk-leaflet__opening">{opening}</p></header>'
-        '<section class="shk-leaflet__steps"><h2>{heading}</h2>{steps}</section>{helpbox}'
-        '<footer class="shk-leaflet__foot">{qr}{imprint}</footer>'
-    ).format(
+    body = template.format(
         site=ctx.site_name,
         title=title,
         opening=opening,
         heading=heading,
         steps=steps,
-        helpbox=help_box(
-            ctx,
-            directory_url=ctx.layout.online(layout.page_url(language, DIRECTORY_PAGE)),
-        ),
+        helpbox=helpbox,
         qr=qr_block(ctx, ctx.layout.online(home.url), "scan_site"),
         imprint=imprint(ctx),
     )
-    return document(ctx, kind="leaflet", title=title, body=body, font_size=font_size)
+    return document(
+        ctx, kind=f"{kind} shk-onepage", title=title, body=body, font_size=font_size, room=printable_area(margin)[1]
+    )
+
+
+def assemble_poster(ctx: PrintContext, home: BuiltPage, *, font_size: float = POSTER_FONT_SIZE) -> str:
+    """An A4 poster for a corridor: the start page's title and first steps, a large QR code to the
+    site beside the title, the help box's lines with the one for someone who can't cope first, and
+    the imprint.
+
+    Every size follows `font_size` (points, the size of the steps), which a caller fits to the page.
+    The box's link to the directory is left out, the QR code and the address lead to the site;
+    except in an international edition, whose box sends readers to the full list for their country.
+    """
+    directory = "" if ctx.helpbox.country else ctx.layout.online(ctx.layout.page_url(ctx.language, DIRECTORY_PAGE))
+    return one_page_document(
+        ctx,
+        home,
+        kind="poster",
+        template=POSTER,
+        helpbox=help_box(ctx, directory_url=directory, box=crisis_first(ctx.helpbox)),
+        font_size=font_size,
+        margin=POSTER_MARGIN,
+    )
 
 
 def _is_navigation(parts: Sequence[Tag]) -> bool:
@@ -539,7 +680,7 @@ def assemble_checklist(ctx: PrintContext, page: BuiltPage) -> str:
     title = ctx.label("checklist")
     lines = Markup("").join(Markup('<span class="shk-line" aria-hidden="true"></span>') for _ in range(5))
     body = Markup(
-        '<header class="shk-checklist__head"><div><p class="shk-cover__site">{site}</p><h1>{title}</h1>'
+        '<header class="shk-checklist__head"><div><p class="shk-band">{site}</p><h1>{title}</h1>'
         '<p class="shk-checklist__page">{page}</p></div>{qr}</header>'
         '<div class="shk-checklist__intro">{intro}</div><p class="shk-checklist__hint">{hint}</p>'
         '<ul class="shk-checklist">{items}</ul>'

@@ -7,9 +7,21 @@ For each language:
   booklet's first page online and the help box; contents; one chapter per page of the site; the home
   country's reporting channels last; page numbers in the footer;
 - `leaflet.pdf`: one A4 side with the start page's first steps, the help box and a QR code to the
-  site; its type goes down from 13 to 10 pt until it fits, and the command fails rather than write
-  a second page;
+  site, filled: its type is the largest that fits the side (measured in Chromium before printing),
+  the help box takes what height is left; if Chromium's PDF still runs to a second page the type
+  goes down (half a point, then the sizes of 13 to 10 pt below), and the command fails rather than
+  write a second page;
+- `poster.pdf`: one A4 side for a corridor: the start page's title and first steps in large type
+  (steps 16 pt or more, the title 1.8 times that), a QR code of 50 mm with the address beside the
+  title, the help box's lines with the crisis line first, the imprint; fitted like the leaflet,
+  and the command fails if it does not fit in 16 pt type;
 - `evidence-checklist.pdf`: the "keep the evidence" page as boxes to tick and lines to write on.
+
+Every document carries a QR code to its page online with the address written beside it, and the
+edition's brand colour in its rules, bands and step numbers. A school hands the paper out: without
+`site_url` in mkdocs.yml (where the site will be published) there is no address to give, so the
+command stops and says what to set, unless `--without-address` asks for documents without QR codes
+and addresses on purpose.
 
 The built site is the one source of text: the command builds the site into a temporary folder
 (`mkdocs build --strict`) unless `--site` names a build, reads each page's <article>, and renders
@@ -18,10 +30,10 @@ the documents with Chromium (Playwright). `helpkit.print.booklets` assembles the
 The contents carry page numbers: each booklet is rendered twice, the page of every chapter read
 back from the first PDF's named destinations (the contents' own links) with pypdf, and the second
 render is checked the same way (a third is made if a chapter moved; the command fails if it still
-does not settle). Without `site_url` in mkdocs.yml the documents carry no QR code and no address
-of the site, and the command says so.
+does not settle).
 
-    helpkit print [--site DIR] [--languages fr,ar] [--country BE] [--out dist/print] [-f mkdocs.yml]
+    helpkit print [--site DIR] [--languages fr,ar] [--country BE] [--out dist/print] [--without-address]
+                  [-f mkdocs.yml]
 """
 
 from __future__ import annotations
@@ -48,12 +60,16 @@ from helpkit.chromium import CHROMIUM_ARGS, chromium_path
 from helpkit.directory.countries import INTERNATIONAL, cldr_locale
 from helpkit.directory.helpbox import plan_helpbox
 from helpkit.directory.load import Directory, read_directory
-from helpkit.edition.settings import Edition, EditionError, read_edition
+from helpkit.edition.settings import Edition, EditionError, read_edition, site_address
 from helpkit.i18n.strings import Strings, StringsError, load_strings
 from helpkit.print.booklets import (
     EVIDENCE_PAGE,
     HOME_PAGE,
     LEAFLET_FONT_SIZE,
+    LEAFLET_MARGIN,
+    POSTER_FONT_SIZE,
+    POSTER_MARGIN,
+    POSTER_MIN_FONT_SIZE,
     Booklet,
     BuiltPage,
     PrintContext,
@@ -61,8 +77,10 @@ from helpkit.print.booklets import (
     assemble_booklet,
     assemble_checklist,
     assemble_leaflet,
+    assemble_poster,
     booklets,
     footer_template,
+    printable_area,
     read_page,
     toc_entries,
 )
@@ -72,10 +90,27 @@ from helpkit.publish import PublishError, interrupt_on_signals, publish_folder, 
 
 STYLESHEET = resources.files(__package__) / "print.css"
 MARGIN = {"top": "15mm", "bottom": "18mm", "left": "15mm", "right": "15mm"}
-LEAFLET_MARGIN = {"top": "12mm", "bottom": "12mm", "left": "14mm", "right": "14mm"}
 # Smaller and smaller type until the leaflet fits one side; below the last it would be too small.
 LEAFLET_FONT_SIZES = (LEAFLET_FONT_SIZE, 12.0, 11.0, 10.0)
+# The largest leaflet type tried when fitting it to the side: beyond it, it reads like a poster.
+LEAFLET_MAX_FONT_SIZE = 17.0
+# Type sizes are fitted in steps of this many points.
+FIT_STEP = 0.25
 TOC_PASSES = 3
+# CSS pixels per millimetre (96 per inch), as Chromium lays out print.
+PX_PER_MM = 96 / 25.4
+
+# The body's height in CSS pixels at a type size in points (Renderer.natural_heights).
+_HEIGHT_AT = (
+    "size => { document.body.style.fontSize = size + 'pt'; return document.body.getBoundingClientRect().height; }"
+)
+
+WITHOUT_ADDRESS = "--without-address"
+NO_SITE_URL = (
+    "site_url is empty in mkdocs.yml and SITE_URL is not set: set it to the address the site will be published at "
+    "(site_url: https://...), so that every document carries a QR code and that address written out; "
+    f"or pass {WITHOUT_ADDRESS} (make print PRINT_ARGS={WITHOUT_ADDRESS}) to print without them on purpose"
+)
 
 
 class PrintError(Exception):
@@ -146,6 +181,27 @@ class Renderer:
             self._playwright.stop()
             raise PrintError(f"Chromium did not start: {error}") from None
         self._page = self._browser.new_page()
+        self._measure: Any = None
+
+    def natural_heights(self, html: str, *, width: float) -> Callable[[float], float]:
+        """The height (mm) of the document's body laid out `width` mm wide, as a function of its type
+        size (points): the document is loaded once, and each size set on its <body>, where
+        booklets.document puts it and every other size follows in em.
+
+        A page of its own, in screen media, so that rules meant for paper (a one-page document's
+        min-height) do not count, and the page that prints keeps print media.
+        """
+        if self._measure is None:
+            self._measure = self._browser.new_page()
+            self._measure.emulate_media(media="screen")
+        page = self._measure
+        page.set_viewport_size({"width": round(width * PX_PER_MM), "height": 1000})
+        page.set_content(html, wait_until="load")
+
+        def height(size: float) -> float:
+            return float(page.evaluate(_HEIGHT_AT, size)) / PX_PER_MM
+
+        return height
 
     def pdf(self, html: str, *, footer: str | None, margin: Mapping[str, str] = MARGIN) -> bytes:
         self._page.set_content(html, wait_until="load")
@@ -199,15 +255,82 @@ def render_booklet(
     raise PrintError("the table of contents' page numbers did not settle")
 
 
-def render_leaflet(renderer: Renderer, assemble: Callable[[float], str], language: str) -> bytes:
-    """The leaflet at the largest type size that fits one A4 side."""
-    for size in LEAFLET_FONT_SIZES:
-        pdf = renderer.pdf(assemble(size), footer=None, margin=LEAFLET_MARGIN)
+def fit_size(height: Callable[[float], float], *, room: float, largest: float, smallest: float) -> float:
+    """The largest type size, from `smallest` to `largest` in steps of FIT_STEP, at which `height`
+    (the content's natural height at a size) is at most `room`; `smallest` when none is.
+
+    A bisection: the height grows with the size, so a handful of layouts find it.
+    """
+    steps = round((largest - smallest) / FIT_STEP)
+    sizes = [smallest + FIT_STEP * index for index in range(steps + 1)]
+    low, high = 0, len(sizes) - 1
+    if height(sizes[low]) > room:
+        return smallest
+    while low < high:
+        middle = (low + high + 1) // 2
+        if height(sizes[middle]) <= room:
+            low = middle
+        else:
+            high = middle - 1
+    return sizes[low]
+
+
+def css_margin(margin: Mapping[str, float]) -> dict[str, str]:
+    """Margins in mm as Playwright takes them."""
+    return {side: f"{size:g}mm" for side, size in margin.items()}
+
+
+def one_page(
+    renderer: Renderer,
+    assemble: Callable[[float], str],
+    sizes: Sequence[float],
+    *,
+    margin: Mapping[str, float],
+    what: str,
+) -> bytes:
+    """The first of `sizes` (points, largest first) at which the document prints on one A4 side."""
+    for size in sizes:
+        pdf = renderer.pdf(assemble(size), footer=None, margin=css_margin(margin))
         if page_count(pdf) == 1:
             return pdf
-    raise PrintError(
-        f"the {language} leaflet does not fit one A4 side, even in {LEAFLET_FONT_SIZES[-1]} pt type: shorten it"
+    raise PrintError(f"the {what} does not fit one A4 side, even in {sizes[-1]:g} pt type: shorten it")
+
+
+def _fitted(
+    renderer: Renderer,
+    assemble: Callable[[float], str],
+    *,
+    margin: Mapping[str, float],
+    largest: float,
+    smallest: float,
+) -> float:
+    width, height = printable_area(margin)
+    heights = renderer.natural_heights(assemble(smallest), width=width)
+    # Chromium's PDF lays out a little differently from the screen the height is measured on (so
+    # far always shorter): the page count of the PDF has the last word (one_page).
+    return fit_size(heights, room=height, largest=largest, smallest=smallest)
+
+
+def render_leaflet(renderer: Renderer, assemble: Callable[[float], str], language: str) -> bytes:
+    """The leaflet at the largest type size that fills one A4 side; the sizes of LEAFLET_FONT_SIZES
+    below it are the guard should Chromium's PDF run to a second side."""
+    smallest = LEAFLET_FONT_SIZES[-1]
+    fitted = _fitted(renderer, assemble, margin=LEAFLET_MARGIN, largest=LEAFLET_MAX_FONT_SIZE, smallest=smallest)
+    sizes = [fitted, fitted - 0.5, *(size for size in LEAFLET_FONT_SIZES if size < fitted - 0.5)]
+    return one_page(
+        renderer,
+        assemble,
+        [size for size in sizes if size >= smallest],
+        margin=LEAFLET_MARGIN,
+        what=f"{language} leaflet",
     )
+
+
+def render_poster(renderer: Renderer, assemble: Callable[[float], str], language: str) -> bytes:
+    """The poster at the largest type size that fits one A4 side, never below POSTER_MIN_FONT_SIZE."""
+    fitted = _fitted(renderer, assemble, margin=POSTER_MARGIN, largest=POSTER_FONT_SIZE, smallest=POSTER_MIN_FONT_SIZE)
+    sizes = sorted({fitted, max(fitted - 0.5, POSTER_MIN_FONT_SIZE), POSTER_MIN_FONT_SIZE}, reverse=True)
+    return one_page(renderer, assemble, sizes, margin=POSTER_MARGIN, what=f"{language} poster")
 
 
 @dataclass(frozen=True)
@@ -259,6 +382,7 @@ def _context(
     if international:
         sections.append((INTERNATIONAL, strings["directory.international"], international))
     return PrintContext(
+        brand=edition.brand_colour,
         language=language,
         direction=page.direction,
         site_name=page.site_name,
@@ -336,6 +460,8 @@ def print_language(
         write(f"{booklet.name}.pdf", pdf)
     leaflet = render_leaflet(renderer, lambda size: assemble_leaflet(ctx, home, font_size=size), language)
     write("leaflet.pdf", leaflet)
+    poster = render_poster(renderer, lambda size: assemble_poster(ctx, home, font_size=size), language)
+    write("poster.pdf", poster)
     evidence = page(EVIDENCE_PAGE)
     checklist = renderer.pdf(
         assemble_checklist(ctx, evidence), footer=footer_template(labels["print.checklist"], ctx.direction)
@@ -347,8 +473,9 @@ def print_language(
 def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(
         prog="helpkit print",
-        description="Write PDF booklets (one per audience), a one-page leaflet and an evidence checklist "
-        "for every language, from the built site.",
+        description="Write PDF booklets (one per audience), a one-page leaflet, a poster and an evidence "
+        "checklist for every language, from the built site. Each carries a QR code and the address of the "
+        "site (site_url in mkdocs.yml, which must be set) unless --without-address is given.",
     )
     parser.add_argument("--site", type=Path, help="use this existing build instead of building the site")
     parser.add_argument(
@@ -358,8 +485,29 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument(
         "--country", help="home country whose channels are printed (default: SITE_COUNTRY, else extra.country)"
     )
+    parser.add_argument(
+        WITHOUT_ADDRESS,
+        action="store_true",
+        help="print without QR codes and without the site's address, on purpose (otherwise an empty "
+        "site_url in mkdocs.yml stops the command)",
+    )
     add_config_file(parser)
     return parser.parse_args(argv)
+
+
+def address_to_print(configured: str, *, environ: Mapping[str, str], without_address: bool) -> str:
+    """The site's address the documents carry: SITE_URL, else site_url, checked as a build for
+    publication checks it (https, a full address); nothing with --without-address (said once); a
+    PrintError saying what to set when there is no address and the flag is not given."""
+    if without_address:
+        print(f"{WITHOUT_ADDRESS}: printing without QR codes and without the site's address.", flush=True)
+        return ""
+    if not (configured.strip() or environ.get("SITE_URL", "").strip()):
+        raise PrintError(NO_SITE_URL)
+    address, problems = site_address(configured, environ=environ, for_publication=True)
+    if problems:
+        raise PrintError("; ".join(problems))
+    return address
 
 
 def run(args: argparse.Namespace, into: Path | None = None) -> list[Written]:
@@ -389,8 +537,6 @@ def run(args: argparse.Namespace, into: Path | None = None) -> list[Written]:
         if args.languages:
             message = message.replace("environment variable SITE_LANGUAGES", "--languages")
         raise PrintError(message) from None
-    if not project.site_url:
-        print("site_url is empty in mkdocs.yml: printing without QR codes and without the site's address.", flush=True)
 
     with tempfile.TemporaryDirectory(prefix="shk-print-") as temporary:
         if args.site:
@@ -402,7 +548,9 @@ def run(args: argparse.Namespace, into: Path | None = None) -> list[Written]:
             if absent:
                 raise PrintError(f"{site}: no build of {', '.join(absent)}: expected one of {', '.join(present)}")
             languages = [code for code in present if code in wanted]
-        else:
+        # Before the build, which takes a while; after checking --site, whose problem comes first.
+        site_url = address_to_print(project.site_url, environ=environ, without_address=args.without_address)
+        if not args.site:
             site = Path(temporary) / "site"
             print(f"Building the site ({', '.join(edition.languages)})...", flush=True)
             build_site(project.root, site, languages=edition.languages, country=edition.country)
@@ -412,7 +560,7 @@ def run(args: argparse.Namespace, into: Path | None = None) -> list[Written]:
             labels = load_strings(project.strings / "print", languages)
         except StringsError as error:
             raise PrintError(str(error)) from None
-        layout = SiteLayout(default_language=default, site_url=project.site_url, directory_urls=project.directory_urls)
+        layout = SiteLayout(default_language=default, site_url=site_url, directory_urls=project.directory_urls)
         try:
             booklet_list = booklets(project.nav)
         except ValueError as error:
