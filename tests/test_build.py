@@ -168,3 +168,35 @@ def test_the_open_data_names_its_licence(site: Path) -> None:
         assert (site / "data" / resource["path"]).is_file()
     document = json.loads((site / "data" / "reporting-channels.json").read_text(encoding="utf-8"))
     assert document["license"]["name"] == "CC-BY-4.0"
+
+
+@pytest.mark.usefixtures("builds")
+def test_make_publish_refuses_to_publish_without_the_sites_address(tmp_path: Path) -> None:
+    import os
+    import subprocess
+    import sys
+
+    project = copy_project(tmp_path / "kit")
+    venv = Path(sys.executable).parent.parent
+    environ = {k: v for k, v in os.environ.items() if k not in ("SITE_URL", "SITE_FOR_PUBLICATION")}
+    make = ["make", "--no-print-directory", "-o", f"{venv}/.runtime-installed", "publish", f"VENV={venv}"]
+    result = subprocess.run(make, cwd=project, capture_output=True, text=True, env={**environ, "SITE_LANGUAGES": "en"})
+    assert result.returncode != 0
+    assert (
+        "SITE_FOR_PUBLICATION=1" in result.stderr
+        and "expected the address the site will be published at" in result.stderr
+    )
+    assert not (project / "site").exists()
+    # With it, the same command publishes, and the sitemap gives every page's full address.
+    published = subprocess.run(
+        make,
+        cwd=project,
+        capture_output=True,
+        text=True,
+        env={**environ, "SITE_LANGUAGES": "en,fr", "SITE_URL": "https://help.example.org/"},
+    )
+    assert published.returncode == 0, published.stderr[-3000:]
+    sitemap = (project / "site" / "sitemap.xml").read_text(encoding="utf-8")
+    addresses = re.findall(r"<loc>([^<]*)</loc>", sitemap)
+    assert addresses and all(address.startswith("https://help.example.org/") for address in addresses)
+    assert "https://help.example.org/fr/threatened/" in sitemap

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The tests drive the distribution's Chromium and run two checkers that need Java and Node.js.
+# The tests drive the distribution's Chromium, run two checkers that need Java and Node.js, and
+# serve the site with nginx.
 # Install what is missing where we can (Debian-like, as root or with password-less sudo);
 # otherwise say exactly what to install, and fail.
 set -euo pipefail
@@ -7,6 +8,8 @@ missing=()
 command -v chromium >/dev/null 2>&1 || command -v chromium-browser >/dev/null 2>&1 || missing+=(chromium)
 command -v java >/dev/null 2>&1 || missing+=(default-jre-headless)
 command -v npm >/dev/null 2>&1 || missing+=(nodejs npm)
+# The nginx snippet the build writes is tested on a real nginx (tests/test_hosting.py).
+command -v nginx >/dev/null 2>&1 || [ -x /usr/sbin/nginx ] || missing+=(nginx)
 # Arabic and other scripts must render in screenshots and PDFs, not as empty boxes.
 if command -v fc-list >/dev/null 2>&1 && ! fc-list 2>/dev/null | grep -qi "Noto Sans Arabic\|DejaVu Sans"; then
   missing+=(fonts-noto-core fonts-dejavu-core)
@@ -26,5 +29,5 @@ if command -v apt-get >/dev/null 2>&1; then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
   exit 0
 fi
-echo "error: missing: ${missing[*]} (Chromium as 'chromium', a Java runtime, Node.js with npm). This is not a Debian-like system: install them with your package manager and run make test again." >&2
+echo "error: missing: ${missing[*]} (Chromium as 'chromium', a Java runtime, Node.js with npm, nginx). This is not a Debian-like system: install them with your package manager and run make test again." >&2
 exit 1
