@@ -141,7 +141,8 @@ def _is_unknown_template(line: str, known: set[str]) -> bool:
 
 def baseline_config(config: dict[str, Any]) -> dict[str, Any]:
     plain = copy.deepcopy(config)
-    for key in ("hooks", "extra_css", "extra_javascript"):
+    # `watch` names data/ and overrides/, which the baseline does not copy (only `mkdocs serve` reads it).
+    for key in ("hooks", "extra_css", "extra_javascript", "watch"):
         plain.pop(key, None)
     if isinstance(plain.get("theme"), dict):
         plain["theme"].pop("custom_dir", None)

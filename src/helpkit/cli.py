@@ -15,8 +15,9 @@ COMMANDS: dict[str, tuple[str, str, str]] = {
     "check-data": ("helpkit.directory.check_data", "main", "check the reporting-channel CSV and summarise it"),
     "i18n status": ("helpkit.i18n.status", "main", "per language: pages missing, outdated or not reviewed"),
     "i18n stamp": ("helpkit.i18n.status", "stamp_main", "record a translation's English source (and its review)"),
-    "print": ("helpkit.print.make", "main", "PDF booklets, leaflet and checklist per language"),
+    "print": ("helpkit.print.make", "main", "PDF booklets, leaflet, poster and checklist per language"),
     "publish": ("helpkit.publish", "main", "run a build into a fresh folder and swap it in atomically"),
+    "what-to-fix": ("helpkit.what_to_fix", "main", "what a failed build or test log says to fix, in Markdown"),
 }
 
 USAGE = """\
