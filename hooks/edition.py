@@ -15,6 +15,7 @@ from mkdocs.structure.pages import Page
 from helpkit.build import i18n
 from helpkit.build.state import BuildState, begin, current, end
 from helpkit.directory.opendata import DATA_LICENCE, PAGES_LICENCE
+from helpkit.edition.blocks import declared_points, fill, read_blocks
 from helpkit.edition.colours import edition_css
 from helpkit.edition.settings import (
     EditionError,
@@ -23,7 +24,9 @@ from helpkit.edition.settings import (
     read_edition,
     site_address,
 )
-from helpkit.i18n.strings import StringsError, load_strings
+from helpkit.i18n.strings import load_strings
+from helpkit.problems import ProblemsError
+from helpkit.project import read_project
 
 EDITION_CSS = "assets/stylesheets/edition.css"
 
@@ -60,14 +63,17 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
             raise PluginError(
                 f"mkdocs.yml: theme.{setting}: {image!r}: expected an image file below {config.docs_dir}/"
             )
+    project = read_project(config.config_file_path)
     try:
-        strings = load_strings(Path(config.config_file_path).parent / "data" / "strings", edition.languages)
-    except StringsError as error:
+        strings = load_strings(project.strings, edition.languages, overrides=project.edition_strings)
+        points = declared_points(Path(config.docs_dir), [language.locale for language in languages])
+        blocks = read_blocks(project.edition_blocks, points=points)
+    except ProblemsError as error:
         raise PluginError(str(error)) from None
     # Before static-i18n and the sitemap read it.
     config.site_url = address or config.site_url
     i18n.choose(config, edition.languages)
-    begin(BuildState(edition=edition, strings=strings))
+    begin(BuildState(edition=edition, strings=strings, blocks=blocks))
     if EDITION_CSS not in config.extra_css:
         config.extra_css.append(EDITION_CSS)
     return config
@@ -90,6 +96,11 @@ def _theme_values(context: dict, config: MkDocsConfig) -> dict:
         ("footer.licence_data", "CC BY 4.0", DATA_LICENCE["path"]),
     ]
     return context
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """The edition's text at each point the page leaves for it; the point's line dropped otherwise."""
+    return fill(markdown, current().blocks.get(i18n.current(config) or "", {}))
 
 
 def on_page_context(context: dict, page: Page, config: MkDocsConfig, nav: object) -> dict:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -115,3 +117,97 @@ def test_a_missing_logo_file_is_named(tmp_path: Path) -> None:
     result = build_site(tmp_path / "out", project=project, check=False)
     assert result.returncode == 1
     assert "theme.logo: 'assets/images/logo.svg': expected an image file" in result.stderr
+
+
+# --- An edition's own content in edition/, and the kit's next version merged in -------------------
+
+LAW = "W Polsce szantaż to przestępstwo (art. 191 Kodeksu karnego): zgłoś go na policji."
+AFTER = "Our local police unit for online crime calls you back within a week."
+# A block's numbers come from the data, as in the kit's pages.
+URGENT = "If it cannot wait, call {{ emergency }} at once."
+REMOVAL = "Dyżurnet.pl takes reports of images of under-18s: dyzurnet.pl."
+LABEL = "Wyjdź stąd szybko"
+
+
+def _git(folder: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    identity = {"GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "t@example.org", "GIT_COMMITTER_NAME": "Test"}
+    environ = {**os.environ, **identity, "GIT_COMMITTER_EMAIL": "t@example.org"}
+    return subprocess.run(["git", *args], cwd=folder, capture_output=True, text=True, env=environ)
+
+
+def _commit(folder: Path, message: str) -> None:
+    assert _git(folder, "add", "-A").returncode == 0
+    result = _git(folder, "commit", "-q", "-m", message)
+    assert result.returncode == 0, result.stderr
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, (path, old)
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+@pytest.mark.usefixtures("builds")
+def test_an_editions_own_content_survives_a_merge_of_the_kit_that_changes_the_same_pages(tmp_path: Path) -> None:
+    kit = copy_project(tmp_path / "kit")
+    assert _git(kit, "init", "-q", "-b", "main").returncode == 0
+    _commit(kit, "the kit")
+    edition = tmp_path / "edition"
+    assert _git(tmp_path, "clone", "-q", str(kit), str(edition)).returncode == 0
+    # The edition: a block at every kind of point, in two languages, and one string of its own.
+    for name, text in {
+        "blocks/pl/the-law-here.md": LAW,
+        "blocks/en/after-you-report.md": f"{AFTER}\n\n{URGENT}",
+        "blocks/pl/removal-services-here.md": REMOVAL,
+        "blocks/pl/who-publishes-this.md": "Tę wersję wydaje Fundacja Przykład.",
+        "strings/pl.yml": f"quick_exit:\n  label: {LABEL}\n",
+    }.items():
+        path = edition / "edition" / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text + "\n", encoding="utf-8")
+    _commit(edition, "our edition")
+    # The kit's next version changes the pages with those points, the strings and the data.
+    _edit(kit / "docs" / "en" / "threatened" / "report-to-police.md", "The police take", "Police officers take")
+    _edit(kit / "docs" / "pl" / "threatened" / "report-to-police.md", "\n## 2.", "\nNowe zdanie zestawu.\n\n## 2.")
+    _edit(kit / "data" / "strings" / "pl.yml", 'directory: "Gdzie zadzwonić"', 'directory: "Gdzie szukać pomocy"')
+    _edit(
+        kit / "data" / "reporting-channels.csv",
+        "at-emergency,AT,emergency,112,112,",
+        "at-emergency,AT,emergency,112 ,112,",
+    )
+    _commit(kit, "the kit, next version")
+    merged = _git(edition, "pull", "-q", "--no-rebase", "origin", "main")
+    assert merged.returncode == 0, merged.stdout + merged.stderr
+    assert _git(edition, "diff", "--name-only", "--diff-filter=U").stdout == ""
+
+    site = tmp_path / "site"
+    build_site(site, project=edition, env={"SITE_COUNTRY": "PL", "SITE_LANGUAGES": "pl,en"})
+    # Polish first: at the site's root; English under en/.
+    police = (site / "threatened" / "report-to-police" / "index.html").read_text(encoding="utf-8")
+    assert LAW in police and "Nowe zdanie zestawu." in police
+    assert police.index(LAW) < police.index("Nowe zdanie zestawu.")
+    english = (site / "en" / "threatened" / "report-to-police" / "index.html").read_text(encoding="utf-8")
+    assert AFTER in english and "Police officers take" in english and LAW not in english
+    assert "If it cannot wait, call 112 at once." in page_soup(
+        site / "en" / "threatened" / "report-to-police" / "index.html"
+    ).get_text(" ", strip=True).replace(" .", ".")
+    assert REMOVAL in (site / "threatened" / "remove-images" / "index.html").read_text(encoding="utf-8")
+    # The edition's own string, and the kit's changed one (the way back names the directory).
+    assert LABEL in page_soup(site / "index.html").get_text()
+    assert "Gdzie szukać pomocy" in police
+    # A point the edition fills in no language leaves no trace.
+    assert "edition:" not in english
+
+
+@pytest.mark.usefixtures("builds")
+def test_a_block_at_a_point_no_page_declares_stops_the_build_naming_it(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "kit")
+    block = project / "edition" / "blocks" / "pl" / "the-lawhere.md"
+    block.parent.mkdir(parents=True)
+    block.write_text("Typo in the name.\n", encoding="utf-8")
+    result = build_site(tmp_path / "site", project=project, env={"SITE_LANGUAGES": "pl,en"}, check=False)
+    assert result.returncode != 0
+    assert (
+        "edition/blocks/pl/the-lawhere.md: point 'the-lawhere' is not declared by any page in docs/pl/" in result.stderr
+    )
+    assert "the-law-here" in result.stderr

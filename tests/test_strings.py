@@ -88,3 +88,23 @@ def test_plain_text_with_quotes_ampersands_and_arrows_in_words_is_accepted(tmp_p
     write(tmp_path, "en.yml", 'a: "Press \\"Leave\\" & go: 3 < 4, 5 > 2"\ndirectory:\n  title: "Who to call & where"\n')
     strings = load_strings(tmp_path, ["en"])
     assert strings["en"]["a"] == 'Press "Leave" & go: 3 < 4, 5 > 2'
+
+
+def test_an_editions_own_strings_replace_the_kits_and_are_checked_the_same_way(tmp_path: Path) -> None:
+    kit, own = tmp_path / "kit", tmp_path / "edition"
+    kit.mkdir()
+    own.mkdir()
+    write(kit, "en.yml", "a:\n  b: One {country}\n  c: Two\n")
+    write(kit, "pl.yml", "a:\n  b: Jeden {country}\n  c: Dwa\n")
+    write(own, "pl.yml", "a:\n  c: Dwa, po naszemu\n")
+    strings = load_strings(kit, ["en", "pl"], overrides=own)
+    assert strings["pl"].table == {"a.b": "Jeden {country}", "a.c": "Dwa, po naszemu"}
+    assert strings["en"]["a.c"] == "Two"
+    write(own, "pl.yml", "a:\n  b: Jeden\n  d: Cztery\n  c: <b>Dwa</b>\n")
+    with pytest.raises(StringsError) as caught:
+        load_strings(kit, ["en", "pl"], overrides=own)
+    problems = "\n".join(caught.value.problems)
+    assert f"{own}/pl.yml: a.d: unknown key: expected one of the keys of {kit}/pl.yml" in problems
+    assert f"{own}/pl.yml: a.b: 'Jeden': expected the placeholders of en.yml ({{country}})" in problems
+    assert f"{own}/pl.yml: a.c: '<b>Dwa</b>'" in problems
+    assert f"{kit}/pl.yml" not in problems.replace(f"keys of {kit}/pl.yml", "")

@@ -52,6 +52,16 @@ class Project:
         return self.data / "strings"
 
     @property
+    def edition_strings(self) -> Path:
+        """An edition's own interface texts, over the kit's (helpkit.i18n.strings.load_strings)."""
+        return self.root / "edition" / "strings"
+
+    @property
+    def edition_blocks(self) -> Path:
+        """An edition's own text blocks, <lang>/<point>.md (helpkit.edition.blocks)."""
+        return self.root / "edition" / "blocks"
+
+    @property
     def i18n(self) -> Mapping[str, Any]:
         """The settings of the i18n plugin (static-i18n)."""
         for plugin in self.config.get("plugins") or ():

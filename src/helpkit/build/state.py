@@ -28,6 +28,8 @@ class BuildState:
     edition: Edition
     # Interface strings per language code.
     strings: dict[str, Strings]
+    # The edition's own text blocks, language -> point -> Markdown (helpkit.edition.blocks).
+    blocks: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
     # The reporting channels and their notes, read and checked once (hooks/directory.py).
     channels: ChannelTable | None = None
     notes: Mapping[str, Mapping[str, str]] = field(default_factory=dict)

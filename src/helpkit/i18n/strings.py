@@ -102,8 +102,13 @@ def _placeholder_problem(text: str, reference: str) -> str | None:
     return f"expected the placeholders of {REFERENCE_LANGUAGE}.yml ({names}), each once, and no other braces"
 
 
-def load_strings(folder: Path, languages: Iterable[str]) -> dict[str, Strings]:
-    """The strings of each language, checked against English; raises StringsError listing all."""
+def load_strings(folder: Path, languages: Iterable[str], *, overrides: Path | None = None) -> dict[str, Strings]:
+    """The strings of each language, checked against English; raises StringsError listing all.
+
+    `overrides` (an edition's `edition/strings/`) may hold `<lang>.yml` files with some of the keys
+    in the edition's own words; each is checked like the kit's texts, and a key the kit does not
+    have is an error naming the file.
+    """
     problems: list[str] = []
     reference = read_yaml_texts(folder / f"{REFERENCE_LANGUAGE}.yml", problems)
     if problems:
@@ -119,13 +124,23 @@ def load_strings(folder: Path, languages: Iterable[str]) -> dict[str, Strings]:
             problems.append(f"{path}: {key}: missing: expected the text of {reference[key]!r}")
         for key in table.keys() - reference.keys():
             problems.append(f"{path}: {key}: unknown key: expected one of the keys of {REFERENCE_LANGUAGE}.yml")
+        origin = dict.fromkeys(table, path)
+        local = overrides / f"{language}.yml" if overrides is not None else None
+        if local is not None and local.is_file():
+            own = read_yaml_texts(local, problems)
+            for key in own.keys() - reference.keys():
+                problems.append(f"{local}: {key}: unknown key: expected one of the keys of {folder / path.name}")
+            own = {key: text for key, text in own.items() if key in reference}
+            table = {**table, **own}
+            origin.update(dict.fromkeys(own, local))
         for key, text in table.items():
+            where = origin[key]
             if not isinstance(text, str) or not text.strip():
-                problems.append(f"{path}: {key}: {text!r}: expected a non-empty text")
+                problems.append(f"{where}: {key}: {text!r}: expected a non-empty text")
             elif wrong := text_problem(text, printed_by_theme=printed_by_theme(key)):
-                problems.append(f"{path}: {key}: {text!r}: {wrong}")
+                problems.append(f"{where}: {key}: {text!r}: {wrong}")
             elif key in reference and (wrong := _placeholder_problem(text, str(reference[key]))):
-                problems.append(f"{path}: {key}: {text!r}: {wrong}")
+                problems.append(f"{where}: {key}: {text!r}: {wrong}")
         loaded[language] = Strings(language, {key: str(text) for key, text in table.items()})
     if problems:
         raise StringsError(sorted(problems))

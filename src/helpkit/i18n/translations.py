@@ -18,6 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from helpkit.edition.blocks import without_markers
 from helpkit.page.frontmatter import split_front_matter
 
 SOURCE_LANGUAGE = "en"
@@ -25,8 +26,10 @@ MISSING, OUTDATED, UNREVIEWED, CURRENT = "missing", "outdated", "unreviewed", "c
 
 
 def source_hash(text: str) -> str:
-    """A short fingerprint of an English page, blind to line-ending differences."""
-    normal = "\n".join(line.rstrip() for line in text.replace("\r\n", "\n").split("\n")).strip()
+    """A short fingerprint of an English page, blind to line-ending differences and to the points
+    it leaves for an edition's own text (helpkit.edition.blocks), which are not text to translate."""
+    lines = without_markers(text.replace("\r\n", "\n")).split("\n")
+    normal = "\n".join(line.rstrip() for line in lines).strip()
     return hashlib.sha256(normal.encode("utf-8")).hexdigest()[:12]
 
 

@@ -556,7 +556,7 @@ def run(args: argparse.Namespace, into: Path | None = None) -> list[Written]:
             build_site(project.root, site, languages=edition.languages, country=edition.country)
             default, languages = edition.languages[0], list(edition.languages)
         try:
-            strings = load_strings(project.strings, languages)
+            strings = load_strings(project.strings, languages, overrides=project.edition_strings)
             labels = load_strings(project.strings / "print", languages)
         except StringsError as error:
             raise PrintError(str(error)) from None
