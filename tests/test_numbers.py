@@ -43,6 +43,17 @@ def test_a_belgian_edition_says_112() -> None:
     assert BeautifulSoup(text, "html.parser").get_text() == "Bel 112."
 
 
+def test_the_emergency_number_and_the_stop_after_it_stay_on_one_line() -> None:
+    rows = ({"country": "BE", "kind": "emergency", "name": "Emergency", "phone": "112", "hours": "24/7"},)
+    text, _ = filled("Bel {{ emergency }}. Of {{ emergency }} en meer.", rows, "BE")
+    soup = BeautifulSoup(text, "html.parser")
+    kept = soup.select("span.shk-nowrap")
+    assert [span.get_text() for span in kept] == ["112."]
+    assert soup.get_text() == "Bel 112. Of 112 en meer."
+    arabic, _ = filled("اتصل بـ {{ emergency }}، الآن", rows, "BE")
+    assert BeautifulSoup(arabic, "html.parser").select_one("span.shk-nowrap").get_text() == "112،"
+
+
 def test_without_a_line_the_words_for_it_stand_in_the_readers_language() -> None:
     text, problems = filled("Appelle {{ crisis }}.", US[:1], "US", "fr")
     assert problems == []

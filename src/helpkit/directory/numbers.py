@@ -73,4 +73,18 @@ def fill_numbers(markdown: str, *, path: str, box: HelpBox, strings: Strings, la
     if problems:
         return markdown, problems
     filled = {slot: str(render_number(slot, box=box, strings=strings, language=language)) for slot in PLACEHOLDERS}
-    return _PLACEHOLDER.sub(lambda found: filled[found.group(1)], markdown), []
+
+    def number(found: re.Match[str]) -> str:
+        slot, stop = found.group(1), found.group(2)
+        if slot == "emergency" and stop and 'href="tel:' in filled[slot]:
+            # A call button is a box of its own: the line may break after it, leaving the full stop
+            # alone on the next line. The number is short; it and its stop stay together (the
+            # words that stand in for a missing number may wrap).
+            return f'<span class="shk-nowrap">{filled[slot]}{stop}</span>'
+        return filled[slot] + stop
+
+    return _FILLED.sub(number, markdown), []
+
+
+# A placeholder and the punctuation right after it (Latin, Arabic and CJK stops, commas, brackets).
+_FILLED = re.compile(_PLACEHOLDER.pattern + r"([.,;:!?)»\u060c\u061b\u061f\u06d4\u3001\u3002]*)")
