@@ -15,6 +15,7 @@ from mkdocs.structure.pages import Page
 from helpkit.build import i18n
 from helpkit.build.state import BuildState, begin, current, end
 from helpkit.directory.opendata import DATA_LICENCE, PAGES_LICENCE
+from helpkit.edition.assets import edition_assets
 from helpkit.edition.blocks import declared_points, fill, read_blocks
 from helpkit.edition.colours import edition_css
 from helpkit.edition.settings import (
@@ -57,13 +58,15 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     problems += wrong
     if problems:
         raise PluginError(str(EditionError(problems)))
+    project = read_project(config.config_file_path)
+    assets = edition_assets(project.edition_assets)
     for setting in ("logo", "favicon"):
         image = config.theme.get(setting)
-        if image and not (Path(config.docs_dir) / image).is_file():
+        if image and image not in assets and not (Path(config.docs_dir) / image).is_file():
             raise PluginError(
-                f"mkdocs.yml: theme.{setting}: {image!r}: expected an image file below {config.docs_dir}/"
+                f"mkdocs.yml: theme.{setting}: {image!r}: expected an image file below {config.docs_dir}/ "
+                f"or {project.edition_assets.parent.name}/"
             )
-    project = read_project(config.config_file_path)
     try:
         strings = load_strings(project.strings, edition.languages, overrides=project.edition_strings)
         points = declared_points(Path(config.docs_dir), [language.locale for language in languages])
@@ -73,7 +76,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # Before static-i18n and the sitemap read it.
     config.site_url = address or config.site_url
     i18n.choose(config, edition.languages)
-    begin(BuildState(edition=edition, strings=strings, blocks=blocks))
+    begin(BuildState(edition=edition, strings=strings, blocks=blocks, assets=assets))
     if EDITION_CSS not in config.extra_css:
         config.extra_css.append(EDITION_CSS)
     return config
@@ -82,7 +85,13 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 # After static-i18n (-100) has sorted the files into the current language.
 @event_priority(-200)
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    files.append(File.generated(config, EDITION_CSS, content=edition_css(current().edition.brand_colour)))
+    state = current()
+    files.append(File.generated(config, EDITION_CSS, content=edition_css(state.edition.brand_colour)))
+    for src_uri, path in state.assets.items():
+        kits = files.get_file_from_path(src_uri)
+        if kits is not None:
+            files.remove(kits)
+        files.append(File.generated(config, src_uri, abs_src_path=str(path)))
     return files
 
 

@@ -154,13 +154,14 @@ def test_an_editions_own_content_survives_a_merge_of_the_kit_that_changes_the_sa
     _commit(kit, "the kit")
     edition = tmp_path / "edition"
     assert _git(tmp_path, "clone", "-q", str(kit), str(edition)).returncode == 0
-    # The edition: a block at every kind of point, in two languages, and one string of its own.
+    # The edition: a block at every kind of point, in two languages, a string and a logo of its own.
     for name, text in {
         "blocks/pl/the-law-here.md": LAW,
         "blocks/en/after-you-report.md": f"{AFTER}\n\n{URGENT}",
         "blocks/pl/removal-services-here.md": REMOVAL,
         "blocks/pl/who-publishes-this.md": "Tę wersję wydaje Fundacja Przykład.",
         "strings/pl.yml": f"quick_exit:\n  label: {LABEL}\n",
+        "assets/images/logo.svg": LOGO,
     }.items():
         path = edition / "edition" / name
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -175,6 +176,8 @@ def test_an_editions_own_content_survives_a_merge_of_the_kit_that_changes_the_sa
         "at-emergency,AT,emergency,112,112,",
         "at-emergency,AT,emergency,112 ,112,",
     )
+    logo = kit / "docs" / "assets" / "images" / "logo.svg"
+    logo.write_text(logo.read_text(encoding="utf-8").replace("<svg", "<svg data-version='2'", 1), encoding="utf-8")
     _commit(kit, "the kit, next version")
     merged = _git(edition, "pull", "-q", "--no-rebase", "origin", "main")
     assert merged.returncode == 0, merged.stdout + merged.stderr
@@ -195,6 +198,8 @@ def test_an_editions_own_content_survives_a_merge_of_the_kit_that_changes_the_sa
     # The edition's own string, and the kit's changed one (the way back names the directory).
     assert LABEL in page_soup(site / "index.html").get_text()
     assert "Gdzie szukać pomocy" in police
+    # The edition's logo, not the kit's new one.
+    assert (site / "assets" / "images" / "logo.svg").read_text(encoding="utf-8").strip() == LOGO
     # A point the edition fills in no language leaves no trace.
     assert "edition:" not in english
 

@@ -57,6 +57,11 @@ class Project:
         return self.root / "edition" / "strings"
 
     @property
+    def edition_assets(self) -> Path:
+        """An edition's own images, published under assets/ (helpkit.edition.assets)."""
+        return self.root / "edition" / "assets"
+
+    @property
     def edition_blocks(self) -> Path:
         """An edition's own text blocks, <lang>/<point>.md (helpkit.edition.blocks)."""
         return self.root / "edition" / "blocks"

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from helpkit.directory.channels import ChannelTable
 from helpkit.directory.helpbox import HelpBox
@@ -30,6 +31,8 @@ class BuildState:
     strings: dict[str, Strings]
     # The edition's own text blocks, language -> point -> Markdown (helpkit.edition.blocks).
     blocks: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+    # The edition's own images, by the path they are published at (helpkit.edition.assets).
+    assets: Mapping[str, Path] = field(default_factory=dict)
     # The reporting channels and their notes, read and checked once (hooks/directory.py).
     channels: ChannelTable | None = None
     notes: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
