@@ -113,6 +113,21 @@ def run_cli(cwd: Path, *args: str, env: dict[str, str] | None = None) -> subproc
     )
 
 
+def _ctrl_c_as_at_a_terminal() -> None:
+    # A shell without job control starts background commands with SIGINT ignored, and Python then
+    # installs no KeyboardInterrupt handler: `make test &` would test nothing of Ctrl-C. The command
+    # under test is started as from a terminal.
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
+@pytest.fixture(autouse=True)
+def ctrl_c_raises() -> Iterator[None]:
+    """Ctrl-C in this process raises KeyboardInterrupt, however the test run was started."""
+    before = signal.signal(signal.SIGINT, signal.default_int_handler)
+    yield
+    signal.signal(signal.SIGINT, before)
+
+
 def start_cli(cwd: Path, *args: str, env: dict[str, str], new_session: bool = False) -> subprocess.Popen[str]:
     return subprocess.Popen(
         [sys.executable, "-m", "helpkit", "publish", *args],
@@ -122,6 +137,7 @@ def start_cli(cwd: Path, *args: str, env: dict[str, str], new_session: bool = Fa
         stderr=subprocess.PIPE,
         text=True,
         start_new_session=new_session,
+        preexec_fn=_ctrl_c_as_at_a_terminal,
     )
 
 
