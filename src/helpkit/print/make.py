@@ -475,7 +475,7 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         prog="helpkit print",
         description="Write PDF booklets (one per audience), a one-page leaflet, a poster and an evidence "
         "checklist for every language, from the built site. Each carries a QR code and the address of the "
-        "site (site_url in mkdocs.yml, which must be set) unless --without-address is given.",
+        "site (SITE_URL, else site_url in mkdocs.yml: one must be set, https) unless --without-address is given.",
     )
     parser.add_argument("--site", type=Path, help="use this existing build instead of building the site")
     parser.add_argument(
@@ -488,8 +488,8 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     parser.add_argument(
         WITHOUT_ADDRESS,
         action="store_true",
-        help="print without QR codes and without the site's address, on purpose (otherwise an empty "
-        "site_url in mkdocs.yml stops the command)",
+        help="print without QR codes and without the site's address, on purpose (otherwise no SITE_URL "
+        "and an empty site_url in mkdocs.yml stop the command)",
     )
     add_config_file(parser)
     return parser.parse_args(argv)
