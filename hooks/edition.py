@@ -27,7 +27,7 @@ from helpkit.edition.settings import (
 )
 from helpkit.i18n.strings import load_strings
 from helpkit.problems import ProblemsError
-from helpkit.project import read_project
+from helpkit.project import Project
 
 EDITION_CSS = "assets/stylesheets/edition.css"
 
@@ -58,7 +58,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     problems += wrong
     if problems:
         raise PluginError(str(EditionError(problems)))
-    project = read_project(config.config_file_path)
+    # The settings as MkDocs read them: mkdocs.yml is not read a second time.
+    project = Project(Path(config.config_file_path), config)
     assets = edition_assets(project.edition_assets)
     for setting in ("logo", "favicon"):
         image = config.theme.get(setting)

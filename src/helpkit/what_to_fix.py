@@ -45,25 +45,22 @@ TEST_HELP = (
 
 def build_messages(log: str) -> list[str]:
     """The build's error and warning messages, each with the lines that continue it."""
-    messages: list[str] = []
-    current: list[str] | None = None
+    messages: list[list[str]] = []
+    continued = False  # whether the lines that follow belong to the last message
     for line in log.splitlines():
         level = _LEVEL.match(line)
         if level:
-            current = [level.group(2).rstrip()] if level.group(1) in ("ERROR", "WARNING") else None
-            if current is not None:
-                messages.append("")
-        elif line.startswith(_END):
-            current = None
+            continued = level.group(1) in ("ERROR", "WARNING")
+            if continued:
+                messages.append([level.group(2).rstrip()])
         elif _HELPKIT.match(line):
-            current = None
-            messages.append(line.rstrip())
-            continue
-        elif current is not None and line.strip():
-            current.append(line.rstrip())
-        if current is not None:
-            messages[-1] = "\n".join(current)
-    return [message for message in messages if message]
+            continued = False
+            messages.append([line.rstrip()])
+        elif line.startswith(_END):
+            continued = False
+        elif continued and line.strip():
+            messages[-1].append(line.rstrip())
+    return ["\n".join(message) for message in messages]
 
 
 def failed_tests(log: str) -> list[str]:

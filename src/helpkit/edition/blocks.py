@@ -22,9 +22,10 @@ from pathlib import Path
 
 from helpkit.problems import ProblemsError
 
-MARKER = re.compile(r"^<!-- edition: ([a-z0-9]+(?:-[a-z0-9]+)*) -->[ \t]*$", re.MULTILINE)
+_MARKER = r"^<!-- edition: ([a-z0-9]+(?:-[a-z0-9]+)*) -->[ \t]*"
+MARKER = re.compile(_MARKER + "$", re.MULTILINE)
 # A marker line and the blank line after it, so that a page without the block reads as before.
-_MARKER_LINE = re.compile(r"^<!-- edition: ([a-z0-9]+(?:-[a-z0-9]+)*) -->[ \t]*\n(?:[ \t]*\n)?", re.MULTILINE)
+_MARKER_LINE = re.compile(_MARKER + r"\n(?:[ \t]*\n)?", re.MULTILINE)
 
 
 def points_in(markdown: str) -> list[str]:
