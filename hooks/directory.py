@@ -22,7 +22,6 @@ from mkdocs.utils import get_relative_url
 
 from helpkit.build import i18n
 from helpkit.build.state import current
-from helpkit.datatable import as_published
 from helpkit.directory.channels import SCHEMA, ChannelTable, default_schema
 from helpkit.directory.countries import region_name, region_slug
 from helpkit.directory.helpbox import (
@@ -34,12 +33,21 @@ from helpkit.directory.helpbox import (
 )
 from helpkit.directory.load import read_directory
 from helpkit.directory.numbers import fill_numbers
-from helpkit.directory.opendata import CSV_NAME, JSON_NAME, PACKAGE_NAME, SCHEMA_NAME, channels_json, data_package
+from helpkit.directory.opendata import (
+    CSV_NAME,
+    JSON_NAME,
+    PACKAGE_NAME,
+    SCHEMA_NAME,
+    channels_csv,
+    channels_json,
+    data_package,
+)
 from helpkit.directory.render import regions_of, render_directory, render_region
 from helpkit.i18n.strings import Strings
 from helpkit.page.frontmatter import page_source
 from helpkit.page.notfound import render_not_found
 from helpkit.problems import ProblemsError
+from helpkit.project import Project
 
 log = get_plugin_logger("directory")
 
@@ -47,8 +55,8 @@ DIRECTORY_PAGE = "directory.md"
 DIRECTORY_FOLDER = "directory"
 
 
-def _root(config: MkDocsConfig) -> Path:
-    return Path(config.config_file_path).parent
+def _project(config: MkDocsConfig) -> Project:
+    return Project(Path(config.config_file_path), config)
 
 
 def _language(config: MkDocsConfig) -> str:
@@ -62,24 +70,35 @@ def on_config(config: MkDocsConfig) -> None:
     if state.channels is not None:
         return
     edition = state.edition
-    root = _root(config)
+    project = _project(config)
     try:
         directory = read_directory(
-            csv=root / "data" / "reporting-channels.csv",
-            notes=root / "data" / "notes",
+            csv=project.channels_csv,
+            notes=project.notes,
             languages=edition.languages,
             today=datetime.date.today(),
             country=edition.country,
+            edition_csv=project.edition_channels_csv,
+            edition_notes=project.edition_notes,
         )
     except ProblemsError as error:
         raise PluginError(str(error)) from None
+    if directory.corrected or directory.added:
+        log.info(
+            "%s: %d rows of the kit corrected (%s), %d added (%s)",
+            project.edition_channels_csv.relative_to(project.root),
+            len(directory.corrected),
+            ", ".join(directory.corrected) or "none",
+            len(directory.added),
+            ", ".join(directory.added) or "none",
+        )
     box = plan_helpbox(directory.table, edition.country)
     for gap in gap_descriptions(box):
         # INFO, not WARNING: a one-command try of any country (`--strict`) must still build.
         log.info("help box: %s", gap)
     if edition.for_publication:
         problems = gap_problems(
-            box, acknowledged=edition.helpbox_gaps_acknowledged, setting="mkdocs.yml: extra.helpbox_gaps_acknowledged"
+            box, acknowledged=edition.helpbox_gaps_acknowledged, setting=edition.origin("helpbox_gaps_acknowledged")
         )
         if problems:
             raise PluginError(str(ProblemsError("the help box of this edition", problems)))
@@ -229,12 +248,14 @@ def on_template_context(context: dict, template_name: str, config: MkDocsConfig)
 def on_post_build(config: MkDocsConfig) -> None:
     if not i18n.is_last_pass(config):
         return
-    root, site = _root(config), Path(config.site_dir)
+    project, site = _project(config), Path(config.site_dir)
     folder = site / "data"
     folder.mkdir(exist_ok=True)
-    # As read: a spreadsheet may have saved it with semicolons or as UTF-16.
-    source = (root / "data" / CSV_NAME).read_bytes()
-    (folder / CSV_NAME).write_bytes(as_published(source, default_schema()))
+    own = project.edition_channels_csv
+    published = channels_csv(
+        project.channels_csv.read_bytes(), own.read_bytes() if own.is_file() else None, default_schema()
+    )
+    (folder / CSV_NAME).write_bytes(published)
     (folder / SCHEMA_NAME).write_bytes(SCHEMA.read_bytes())
     (folder / JSON_NAME).write_text(channels_json(_table().channels, current().notes), encoding="utf-8")
     (folder / PACKAGE_NAME).write_text(data_package(), encoding="utf-8")

@@ -18,13 +18,8 @@ from helpkit.directory.opendata import DATA_LICENCE, PAGES_LICENCE
 from helpkit.edition.assets import edition_assets
 from helpkit.edition.blocks import declared_points, fill, read_blocks
 from helpkit.edition.colours import edition_css
-from helpkit.edition.settings import (
-    EditionError,
-    is_for_publication,
-    language_text_problems,
-    read_edition,
-    site_address,
-)
+from helpkit.edition.pages import read_pages
+from helpkit.edition.settings import EditionError, edition_of, language_text_problems, site_address
 from helpkit.i18n.strings import load_strings
 from helpkit.problems import ProblemsError
 from helpkit.project import Project
@@ -42,24 +37,18 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     problems = language_text_problems(
         [language.as_mapping() for language in languages], site=config, config_file=config_file
     )
+    # The settings as MkDocs read them: mkdocs.yml is not read a second time.
+    project = Project(Path(config.config_file_path), config)
     try:
-        edition = read_edition(
-            config.extra,
-            languages=[language.locale for language in languages],
-            environ=os.environ,
-            config_file=config_file,
-        )
+        edition = edition_of(project, environ=os.environ, languages=[language.locale for language in languages])
     except EditionError as error:
-        problems = [*error.problems, *problems]
-    publishing = is_for_publication(os.environ)
+        raise PluginError(str(EditionError([*map(str, error.problems), *problems]))) from None
     address, wrong = site_address(
-        config.site_url or "", environ=os.environ, for_publication=publishing, config_file=config_file
+        edition.site_url, environ=os.environ, for_publication=edition.for_publication, origin=edition.site_url_origin
     )
     problems += wrong
     if problems:
         raise PluginError(str(EditionError(problems)))
-    # The settings as MkDocs read them: mkdocs.yml is not read a second time.
-    project = Project(Path(config.config_file_path), config)
     assets = edition_assets(project.edition_assets)
     for setting in ("logo", "favicon"):
         image = config.theme.get(setting)
@@ -72,21 +61,47 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         strings = load_strings(project.strings, edition.languages, overrides=project.edition_strings)
         points = declared_points(Path(config.docs_dir), [language.locale for language in languages])
         blocks = read_blocks(project.edition_blocks, points=points)
+        pages = read_pages(
+            project.edition_pages,
+            pages=edition.pages,
+            languages=edition.languages,
+            configured=[language.locale for language in languages],
+            nav=config.nav or [],
+            reserved=_reserved_names(Path(config.docs_dir), [language.locale for language in languages]),
+        )
     except ProblemsError as error:
         raise PluginError(str(error)) from None
     # Before static-i18n and the sitemap read it.
     config.site_url = address or config.site_url
     i18n.choose(config, edition.languages)
-    begin(BuildState(edition=edition, strings=strings, blocks=blocks, assets=assets))
+    config.nav = pages.nav
+    begin(BuildState(edition=edition, strings=strings, blocks=blocks, assets=assets, pages=pages.texts))
     if EDITION_CSS not in config.extra_css:
         config.extra_css.append(EDITION_CSS)
     return config
+
+
+# What the build publishes at a language's root besides docs/<lang>/: the directory and its regions,
+# "Report it on the app", the guided path, the data, the search index, the theme's files.
+_BUILT_NAMES = ("directory", "report-on-apps", "guide", "data", "search", "assets", "404")
+
+
+def _reserved_names(docs: Path, languages: list[str]) -> set[str]:
+    """Names an edition's page may not take: what the kit publishes at a language's root."""
+    names = {*_BUILT_NAMES, *languages}
+    for language in languages:
+        if (docs / language).is_dir():
+            names.update(path.name.removesuffix(".md") for path in (docs / language).iterdir())
+    return names
 
 
 # After static-i18n (-100) has sorted the files into the current language.
 @event_priority(-200)
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     state = current()
+    language = i18n.current(config)
+    for name, text in state.pages.get(language, {}).items():
+        files.append(i18n.generated_page(config, name, text, language))
     files.append(File.generated(config, EDITION_CSS, content=edition_css(state.edition.brand_colour)))
     for src_uri, path in state.assets.items():
         kits = files.get_file_from_path(src_uri)

@@ -978,3 +978,14 @@ def test_a_reader_link_that_looks_like_an_article_is_a_warning() -> None:
 def test_remarks_are_kept_for_editors() -> None:
     table = parse(csv_bytes(line(remarks="The source is from 2019: check the hours.")))
     assert table.channels[0].remarks == "The source is from 2019: check the hours."
+
+
+def test_an_editions_rows_correct_the_kits_in_place_and_add_after_them() -> None:
+    kit = channels.load_channels(DATA, today=date.today())
+    first, *rest = kit.channels
+    corrected = dataclasses.replace(first, name="Corrected", row=2)
+    added = dataclasses.replace(rest[0], id="xx-own", row=3)
+    merged = channels.with_edition(kit, channels.ChannelTable(channels=(corrected, added)))
+    assert merged.channels[0].name == "Corrected" and merged.channels[0].row == first.row
+    assert merged.channels[1:-1] == tuple(rest)
+    assert merged.channels[-1].id == "xx-own" and merged.channels[-1].row > max(c.row for c in kit.channels)

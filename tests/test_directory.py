@@ -140,3 +140,21 @@ def test_every_country_cldr_knows_has_a_region() -> None:
     # A fork may add any country to the data; each must land on a region page.
     assert {region_of(code) for code in _codes()} >= {"154", "155", "039", "151", "021", "053", "145", "QO"}
     assert region_of("BE") == "155" and region_of("XK") == "039"
+
+
+def test_the_published_csv_is_the_kits_with_the_editions_rows() -> None:
+    from helpkit.directory.channels import default_schema
+    from helpkit.directory.opendata import channels_csv
+
+    kit = (",".join(default_schema().names) + "\n").encode()
+    rows = [
+        f"xx-{n},BE,helpline,Line {n},,,,,,,https://example.org/,,all,,,https://example.org/,high,," for n in (1, 2)
+    ]
+    own = (
+        kit.replace(b",", b";")
+        + b"xx-2;BE;helpline;Corrected;;;;;;;https://example.org/;;all;;;https://example.org/;high;;\n\n"
+    )
+    own += b"xx-3;BE;helpline;Own;;;;;;;https://example.org/;;all;;;https://example.org/;high;;\n"
+    published = channels_csv(kit + "\n".join(rows).encode() + b"\n", own, default_schema()).decode().splitlines()
+    assert [line.split(",")[3] for line in published] == ["name", "Line 1", "Corrected", "Own"]
+    assert channels_csv(kit, None, default_schema()) == kit

@@ -141,7 +141,7 @@ def test_a_build_for_publication_needs_the_sites_address() -> None:
     assert problems == [
         "mkdocs.yml: site_url: '': expected the address the site will be published at, such as "
         "https://help.example.org/ (a build for publication, SITE_FOR_PUBLICATION=1, writes the sitemap, "
-        "the language links and the print QR codes from it); set site_url in mkdocs.yml or the "
+        "the language links and the print QR codes from it); set site_url in edition/settings.yml or the "
         "environment variable SITE_URL"
     ]
     # A preview works without one.
@@ -178,3 +178,73 @@ def test_a_published_address_is_https_and_plain(environ: dict, value: str) -> No
 def test_a_preview_may_be_served_over_http_from_this_machine() -> None:
     found = settings.site_address("", environ={"SITE_URL": "http://127.0.0.1:8000/"}, for_publication=False)
     assert found == ("http://127.0.0.1:8000/", [])
+
+
+# --- edition/settings.yml over mkdocs.yml -------------------------------------------------------
+
+
+def test_the_editions_file_overrides_mkdocs_yml_and_the_environment_overrides_both() -> None:
+    local = {"country": "pl", "organisation": "Fundacja", "languages": ["fr", "en"], "site_url": "https://a.example/"}
+    edition = read_edition(GOOD, languages=["en", "fr"], environ={}, local=local)
+    assert (edition.country, edition.organisation, edition.languages) == ("PL", "Fundacja", ("fr", "en"))
+    assert (edition.site_url, edition.site_url_origin) == ("https://a.example/", "edition/settings.yml: site_url")
+    assert edition.quick_exit_url == GOOD["quick_exit_url"]  # not set there: the kit's
+    environ = {"SITE_COUNTRY": "de", "SITE_LANGUAGES": "en"}
+    edition = read_edition(GOOD, languages=["en", "fr"], environ=environ, local=local)
+    assert (edition.country, edition.languages) == ("DE", ("en",))
+
+
+def test_problems_in_the_editions_file_name_it_and_are_listed_at_once() -> None:
+    local = {
+        "country": "Polska",
+        "quick_exit": "https://example.org/",
+        "languages": "pl",
+        "pages": [{"file": "Help.md", "after": "about.md"}, {"file": "x.md"}],
+        "site_url": ["https://a.example/"],
+    }
+    with pytest.raises(EditionError) as caught:
+        read_edition(GOOD, languages=["en", "fr"], environ={}, local=local)
+    found = "\n".join(caught.value.problems)
+    assert "edition/settings.yml: quick_exit: not a setting of an edition: expected one of country," in found
+    assert "edition/settings.yml: country: 'Polska': expected an ISO 3166-1 alpha-2 country code" in found
+    assert "edition/settings.yml: languages: 'pl': expected languages configured in mkdocs.yml" in found
+    assert "edition/settings.yml: pages[0]: file: 'Help.md': expected the name of a page in edition/pages/" in found
+    assert "edition/settings.yml: pages[1]: {'file': 'x.md'}: expected a list of pages" in found
+    assert "edition/settings.yml: site_url: ['https://a.example/']: expected an address" in found
+    assert len(caught.value.problems) == 6
+
+
+def test_local_pages_keep_their_order() -> None:
+    pages = [{"file": "a.md", "after": "about.md"}, {"file": "b.md", "after": "index.md"}]
+    edition = read_edition(GOOD, languages=["en"], environ={}, local={"pages": pages})
+    assert [(page.file, page.after) for page in edition.pages] == [("a.md", "about.md"), ("b.md", "index.md")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("", {}),
+        ("# nothing yet\n", {}),
+        ("country: PL\nlanguages: [pl, en]\n", {"country": "PL", "languages": ["pl", "en"]}),
+    ],
+)
+def test_the_editions_file_is_read_as_written(tmp_path, text: str, expected: dict) -> None:
+    path = tmp_path / "settings.yml"
+    path.write_text(text, encoding="utf-8")
+    assert settings.read_settings_file(path) == expected
+    assert settings.read_settings_file(tmp_path / "absent.yml") == {}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("country: PL\n  organisation: x: y\n", "edition/settings.yml, line 2: mapping values are not allowed here"),
+        ("- PL\n", "edition/settings.yml: \"['PL']\": expected lines of the form `setting: value`"),
+    ],
+)
+def test_a_file_that_is_not_settings_is_named(tmp_path, text: str, expected: str) -> None:
+    path = tmp_path / "settings.yml"
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(EditionError) as caught:
+        settings.read_settings_file(path)
+    assert caught.value.problems[0].startswith(expected)

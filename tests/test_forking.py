@@ -127,6 +127,29 @@ AFTER = "Our local police unit for online crime calls you back within a week."
 URGENT = "If it cannot wait, call {{ emergency }} at once."
 REMOVAL = "Dyżurnet.pl takes reports of images of under-18s: dyzurnet.pl."
 LABEL = "Wyjdź stąd szybko"
+SETTINGS = """\
+country: PL
+organisation: Fundacja Przykład
+languages: [pl, en]
+site_url: https://pomoc.example.org/
+quick_exit_url: https://pogoda.example.org/
+pages:
+  - file: pomoc-w-polsce.md
+    after: threatened/report-to-police.md
+"""
+HEADER = (
+    "id,country,kind,name,phone,sms,sms_text,chat_url,form_url,email,url,languages,audience,hours,chat_hours,"
+    "source,confidence,verified,remarks"
+)
+# A correction of a kit row, and a row of the edition's own, with their notes.
+CHANNELS = f"""\
+{HEADER}
+pl-helpline-org-pl,PL,helpline,Helpline.org.pl (FDDS),800 100 100,,,,,,https://helpline.org.pl,pl,all,\
+Mo-Fr 11:00-17:00,,https://example.org/our-check,high,2026-11-20,Checked by phone by the edition.
+pl-przyklad-policja,PL,police,Policja: zgłoszenie online,,,,,https://example.org/zgloszenie,,https://example.org/,\
+pl,all,,,https://example.org/source,high,2026-11-20,
+"""
+OWN_NOTE = "Zgłoś przestępstwo przez internet, o każdej porze."
 
 
 def _git(folder: Path, *args: str) -> subprocess.CompletedProcess[str]:
@@ -162,6 +185,12 @@ def test_an_editions_own_content_survives_a_merge_of_the_kit_that_changes_the_sa
         "blocks/pl/who-publishes-this.md": "Tę wersję wydaje Fundacja Przykład.",
         "strings/pl.yml": f"quick_exit:\n  label: {LABEL}\n",
         "assets/images/logo.svg": LOGO,
+        "settings.yml": SETTINGS,
+        "pages/pl/pomoc-w-polsce.md": "# Pomoc w Polsce\n\nNasz punkt pomocy w Warszawie.",
+        "pages/en/pomoc-w-polsce.md": "# Help in Poland\n\nOur help desk in Warsaw.",
+        "reporting-channels.csv": CHANNELS,
+        "notes/pl.yml": f'channels:\n  pl-przyklad-policja: "{OWN_NOTE}"\n',
+        "notes/en.yml": 'channels:\n  pl-przyklad-policja: "Report a crime online, at any time."\n',
     }.items():
         path = edition / "edition" / name
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -176,6 +205,20 @@ def test_an_editions_own_content_survives_a_merge_of_the_kit_that_changes_the_sa
         "at-emergency,AT,emergency,112,112,",
         "at-emergency,AT,emergency,112 ,112,",
     )
+    # ... the very row the edition corrects, and its note ...
+    _edit(
+        kit / "data" / "reporting-channels.csv",
+        "The source looks old: check the opening hours",
+        "The source is old: check the opening hours",
+    )
+    _edit(kit / "data" / "notes" / "pl.yml", "pl-helpline-org-pl: ", "pl-helpline-org-pl:  ")
+    # ... the settings and the navigation in mkdocs.yml ...
+    _edit(kit / "mkdocs.yml", "  brand_colour: ", "  # A kit comment, next version.\n  brand_colour: ")
+    _edit(
+        kit / "mkdocs.yml",
+        "      - privacy.md\n      - accessibility.md\n",
+        "      - accessibility.md\n      - privacy.md\n",
+    )
     logo = kit / "docs" / "assets" / "images" / "logo.svg"
     logo.write_text(logo.read_text(encoding="utf-8").replace("<svg", "<svg data-version='2'", 1), encoding="utf-8")
     _commit(kit, "the kit, next version")
@@ -184,7 +227,8 @@ def test_an_editions_own_content_survives_a_merge_of_the_kit_that_changes_the_sa
     assert _git(edition, "diff", "--name-only", "--diff-filter=U").stdout == ""
 
     site = tmp_path / "site"
-    build_site(site, project=edition, env={"SITE_COUNTRY": "PL", "SITE_LANGUAGES": "pl,en"})
+    # The settings come from edition/settings.yml alone.
+    build_site(site, project=edition)
     # Polish first: at the site's root; English under en/.
     police = (site / "threatened" / "report-to-police" / "index.html").read_text(encoding="utf-8")
     assert LAW in police and "Nowe zdanie zestawu." in police
@@ -202,6 +246,26 @@ def test_an_editions_own_content_survives_a_merge_of_the_kit_that_changes_the_sa
     assert (site / "assets" / "images" / "logo.svg").read_text(encoding="utf-8").strip() == LOGO
     # A point the edition fills in no language leaves no trace.
     assert "edition:" not in english
+    # The settings: the quick exit, the address in the sitemap, Polish first.
+    assert page_soup(site / "index.html").select_one('a[href="https://pogoda.example.org/"]')
+    assert "<loc>https://pomoc.example.org/threatened/</loc>" in (site / "sitemap.xml").read_text(encoding="utf-8")
+    # The edition's own page, after "Report to the police" in both languages, with the help box.
+    for folder, title in ((site, "Pomoc w Polsce"), (site / "en", "Help in Poland")):
+        local = page_soup(folder / "pomoc-w-polsce" / "index.html")
+        assert local.h1.get_text(strip=True) == title
+        assert local.select_one("aside[data-shk=helpbox]")
+        police_page = page_soup(folder / "threatened" / "report-to-police" / "index.html")
+        following = police_page.select_one("a.md-footer__link--next")
+        assert following["href"].rstrip("/").endswith("pomoc-w-polsce"), following
+    # The edition's channel rows: the correction in place of the kit's row, the addition with its note.
+    published = (site / "data" / "reporting-channels.csv").read_text(encoding="utf-8")
+    assert (
+        "Checked by phone by the edition." in published
+        and "The source is old: check the opening hours" not in published
+    )
+    assert "pl-przyklad-policja" in published and "\nat-emergency,AT," in published
+    directory = page_soup(site / "directory" / "index.html").get_text(" ", strip=True)
+    assert OWN_NOTE in directory and "Policja: zgłoszenie online" in directory
 
 
 @pytest.mark.usefixtures("builds")
@@ -216,3 +280,32 @@ def test_a_block_at_a_point_no_page_declares_stops_the_build_naming_it(tmp_path:
         "edition/blocks/pl/the-lawhere.md: point 'the-lawhere' is not declared by any page in docs/pl/" in result.stderr
     )
     assert "the-law-here" in result.stderr
+
+
+@pytest.mark.usefixtures("builds")
+def test_mistakes_in_the_editions_settings_pages_and_rows_are_named(tmp_path: Path) -> None:
+    project = copy_project(tmp_path / "kit")
+    files = {
+        "settings.yml": "country: PL\nlanguages: pl, en\npages:\n  - file: pomoc.md\n    after: threatened/police.md\n",
+        "pages/pl/pomoc.md": "# Pomoc\n",
+        "reporting-channels.csv": f"{HEADER}\npl-x,PL,police,X,,,,,,,http://example.org/,pl,all,,,https://example.org/,high,,\n",
+    }
+    for name, text in files.items():
+        path = project / "edition" / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    result = build_site(tmp_path / "site", project=project, check=False)
+    assert result.returncode == 1
+    assert (
+        "edition/settings.yml: pages[0]: after: 'threatened/police.md': not a page of the navigation" in result.stderr
+    )
+    assert "edition/pages/en/pomoc.md: missing: edition/settings.yml places 'pomoc.md'" in result.stderr
+    assert not (tmp_path / "site" / "index.html").exists()
+    # The pages put right, the row's own mistake is named with its file, row and column.
+    (project / "edition" / "settings.yml").write_text("languages: [pl]\n", encoding="utf-8")
+    (project / "edition" / "pages" / "pl" / "pomoc.md").unlink()
+    result = build_site(tmp_path / "site", project=project, check=False)
+    assert result.returncode == 1
+    assert (
+        "edition/reporting-channels.csv:2:url: 'http://example.org/': expected an https:// web address" in result.stderr
+    )

@@ -50,3 +50,25 @@ def test_a_row_without_its_english_note_is_named(tmp_path: Path) -> None:
     assert [str(p).removeprefix(str(tmp_path) + "/") for p in caught.value.problems] == [
         "en.yml: channels.be-b: missing: expected the en note of row id 'be-b' of data/reporting-channels.csv"
     ]
+
+
+def test_an_editions_notes_need_its_added_rows_and_may_correct_the_kits(tmp_path: Path) -> None:
+    (tmp_path / "pl.yml").write_text('channels:\n  pl-own: "Nasz."\n  pl-kit: "Poprawiona."\n', encoding="utf-8")
+    found = load_notes(
+        tmp_path, section="channels", languages=["pl"], ids=["pl-own"], optional=["pl-kit"], reference=False
+    )
+    assert found == {"pl": {"pl-own": "Nasz.", "pl-kit": "Poprawiona."}}
+    with pytest.raises(NotesError) as caught:
+        load_notes(
+            tmp_path,
+            section="channels",
+            languages=["pl", "en"],
+            ids=["pl-own"],
+            data_file="edition/reporting-channels.csv",
+            reference=False,
+        )
+    assert [str(problem) for problem in caught.value.problems] == [
+        f"{tmp_path}/pl.yml: channels.pl-kit: unknown id: no row of edition/reporting-channels.csv has it",
+        f"{tmp_path}/en.yml: missing: expected the en notes of the rows edition/reporting-channels.csv adds "
+        "(pl-own), under `channels:`",
+    ]

@@ -689,7 +689,8 @@ def test_without_site_url_the_command_stops_and_says_what_to_set(
     assert result.returncode == 1, result.stdout
     message = _normal(result.stderr)
     assert message.startswith(
-        "error: site_url is empty in mkdocs.yml and SITE_URL is not set: set it to the address the site will be"
+        "error: site_url is empty in edition/settings.yml and mkdocs.yml, and SITE_URL is not set: set it to the "
+        "address the site will be published at"
     )
     assert "every document carries a QR code" in message
     assert "--without-address" in message and "PRINT_ARGS=--without-address" in message

@@ -62,6 +62,26 @@ class Project:
         return self.root / "edition" / "assets"
 
     @property
+    def edition_channels_csv(self) -> Path:
+        """An edition's own rows and corrections of the channel data (helpkit.directory.load)."""
+        return self.root / "edition" / "reporting-channels.csv"
+
+    @property
+    def edition_notes(self) -> Path:
+        """The notes of an edition's own rows, <lang>.yml (helpkit.directory.load)."""
+        return self.root / "edition" / "notes"
+
+    @property
+    def edition_settings(self) -> Path:
+        """An edition's own settings, over mkdocs.yml's (helpkit.edition.settings)."""
+        return self.root / "edition" / "settings.yml"
+
+    @property
+    def edition_pages(self) -> Path:
+        """An edition's own pages, <lang>/<name>.md (helpkit.edition.pages)."""
+        return self.root / "edition" / "pages"
+
+    @property
     def edition_blocks(self) -> Path:
         """An edition's own text blocks, <lang>/<point>.md (helpkit.edition.blocks)."""
         return self.root / "edition" / "blocks"

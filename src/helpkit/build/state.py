@@ -31,6 +31,8 @@ class BuildState:
     strings: dict[str, Strings]
     # The edition's own text blocks, language -> point -> Markdown (helpkit.edition.blocks).
     blocks: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
+    # The edition's own pages, language -> file name -> Markdown (helpkit.edition.pages).
+    pages: Mapping[str, Mapping[str, str]] = field(default_factory=dict)
     # The edition's own images, by the path they are published at (helpkit.edition.assets).
     assets: Mapping[str, Path] = field(default_factory=dict)
     # The reporting channels and their notes, read and checked once (hooks/directory.py).

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from datetime import date, timedelta
 from functools import cache
 from importlib import resources
@@ -249,6 +249,20 @@ class ChannelTable:
     def unverified(self) -> tuple[Channel, ...]:
         """Rows nobody has checked against the live source yet."""
         return tuple(channel for channel in self.channels if channel.verified is None)
+
+
+def with_edition(kit: ChannelTable, own: ChannelTable) -> ChannelTable:
+    """The kit's channels with an edition's own (edition/reporting-channels.csv): a row with the id of
+    a kit row replaces it where it stands (a correction), any other comes after the kit's (an addition)."""
+    mine = {channel.id: channel for channel in own.channels}
+    replaced = {channel.row for channel in kit.channels if channel.id in mine}
+    last = max((channel.row for channel in kit.channels), default=0)
+    merged = [replace(mine[channel.id], row=channel.row) if channel.id in mine else channel for channel in kit.channels]
+    kit_ids = set(kit.ids)
+    merged += [replace(channel, row=last + channel.row) for channel in own.channels if channel.id not in kit_ids]
+    # A kit row's doubts go with it; the edition's row has its own, naming the edition's file.
+    warnings = tuple(warning for warning in kit.warnings if warning.row not in replaced) + own.warnings
+    return ChannelTable(channels=tuple(merged), warnings=warnings)
 
 
 def load_channel_schema(path: Path | Traversable = SCHEMA) -> Schema:

@@ -26,22 +26,40 @@ class NotesError(ProblemsError):
 
 
 def load_notes(
-    folder: Path, *, section: str, languages: Iterable[str], ids: Iterable[str]
+    folder: Path,
+    *,
+    section: str,
+    languages: Iterable[str],
+    ids: Iterable[str],
+    optional: Iterable[str] = (),
+    data_file: str | None = None,
+    reference: bool = True,
 ) -> dict[str, Mapping[str, str]]:
     """Each language's note per row id in one section; NotesError lists every note missing, unknown
-    or unfit, and every key that belongs to no section."""
-    data_file = SECTIONS[section]
+    or unfit, and every key that belongs to no section.
+
+    An edition's notes (edition/notes/) need only its built languages (`reference=False`), a note for
+    each row it adds (`ids`), and may give one for a kit row it corrects (`optional`)."""
+    data_file = data_file or SECTIONS[section]
     wanted = list(dict.fromkeys(ids))
+    known = {*wanted, *optional}
     problems: list[str] = []
     loaded: dict[str, Mapping[str, str]] = {}
-    for language in dict.fromkeys([REFERENCE_LANGUAGE, *languages]):
+    for language in dict.fromkeys([REFERENCE_LANGUAGE, *languages] if reference else languages):
         path = folder / f"{language}.yml"
         if not path.is_file():
-            # One line, not one per row: the whole translation is missing.
-            problems.append(
-                f"{path}: missing: expected the {language} notes of the rows of {', '.join(SECTIONS.values())} "
-                f"(translate {REFERENCE_LANGUAGE}.yml beside it)"
-            )
+            if reference:
+                # One line, not one per row: the whole translation is missing.
+                problems.append(
+                    f"{path}: missing: expected the {language} notes of the rows of {', '.join(SECTIONS.values())} "
+                    f"(translate {REFERENCE_LANGUAGE}.yml beside it)"
+                )
+            elif wanted:
+                problems.append(
+                    f"{path}: missing: expected the {language} notes of the rows {data_file} adds "
+                    f"({', '.join(wanted)}), under `{section}:`"
+                )
+            loaded[language] = {}
             continue
         table = read_yaml_texts(path, problems)
         prefix = section + "."
@@ -55,7 +73,7 @@ def load_notes(
                     f"{path}: {section}.{ident}: missing: expected the {language} note of row id {ident!r} "
                     f"of {data_file}"
                 )
-        for ident in sorted(notes.keys() - set(wanted)):
+        for ident in sorted(notes.keys() - known):
             problems.append(f"{path}: {section}.{ident}: unknown id: no row of {data_file} has it")
         for ident, text in notes.items():
             if not isinstance(text, str) or not text.strip():

@@ -3,10 +3,13 @@ Frictionless Data Package that names the three and their licence."""
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 from collections.abc import Mapping, Sequence
 from dataclasses import asdict, fields
 
+from helpkit.datatable import Schema, as_published
 from helpkit.directory.channels import Channel
 from helpkit.directory.countries import time_zone
 
@@ -28,6 +31,29 @@ PAGES_LICENCE = {
     "title": "Creative Commons Attribution-ShareAlike 4.0 International",
     "path": "https://creativecommons.org/licenses/by-sa/4.0/legalcode",
 }
+
+
+def channels_csv(kit: bytes, own: bytes | None, schema: Schema) -> bytes:
+    """The CSV the site publishes: the kit's file as read (a spreadsheet may have saved it with
+    semicolons or as UTF-16), with an edition's own rows where it has them (helpkit.directory.channels.with_edition)."""
+    published = as_published(kit, schema)
+    if own is None:
+        return published
+    header, *rows = _records(published)
+    own_header, *own_rows = _records(as_published(own, schema))
+    mine = {row["id"]: row for row in (dict(zip(own_header, cells, strict=True)) for cells in own_rows)}
+    merged = [dict(zip(header, cells, strict=True)) for cells in rows]
+    merged = [mine.pop(row["id"], row) for row in merged] + list(mine.values())
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(header)
+    writer.writerows([row[name] for name in header] for row in merged)
+    return out.getvalue().encode("utf-8")
+
+
+def _records(data: bytes) -> list[list[str]]:
+    # Blank lines, which spreadsheets leave at the end, are no rows (helpkit.datatable.read_rows).
+    return [cells for cells in csv.reader(io.StringIO(data.decode("utf-8"), newline="")) if any(cells)]
 
 
 def channels_json(channels: Sequence[Channel], notes: Mapping[str, Mapping[str, str]]) -> str:

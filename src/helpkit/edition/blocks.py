@@ -17,7 +17,7 @@ its language declares, or whose language mkdocs.yml does not build, stops the bu
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
 from helpkit.problems import ProblemsError
@@ -61,6 +61,32 @@ def _read(path: Path) -> str:
     return path.read_text(encoding="utf-8")
 
 
+def markdown_files(folder: Path, *, what: str, problems: list[str]) -> Iterator[tuple[Path, str, str]]:
+    """Each `<language>/<name>.md` below `folder`, as (path, language, name); any other file is a
+    problem, named with `what` the folder holds ("a block as <language>/<point>.md")."""
+    if not folder.is_dir():
+        return
+    for path in sorted(folder.rglob("*")):
+        if path.is_dir():
+            continue
+        relative = path.relative_to(folder)
+        if len(relative.parts) != 2 or path.suffix != ".md":
+            problems.append(f"{path}: expected {what} in {folder}/")
+            continue
+        yield path, relative.parts[0], relative.parts[1]
+
+
+def read_markdown(path: Path) -> tuple[str, str | None]:
+    """An edition's Markdown file, or what is wrong with it: not UTF-8, or empty."""
+    try:
+        text = _read(path)
+    except UnicodeDecodeError as error:
+        return "", f"{path}: byte {error.start}: not UTF-8: expected a file saved as UTF-8"
+    if not text.strip():
+        return "", f"{path}: empty: write its text, or delete the file"
+    return text, None
+
+
 def read_blocks(folder: Path, *, points: Mapping[str, set[str]]) -> dict[str, dict[str, str]]:
     """The blocks under `folder` (edition/blocks/), language -> point -> Markdown, checked against
     the points each language's pages declare (`points`, for every language mkdocs.yml builds).
@@ -70,17 +96,9 @@ def read_blocks(folder: Path, *, points: Mapping[str, set[str]]) -> dict[str, di
     """
     problems: list[str] = []
     found: dict[str, dict[str, str]] = {}
-    if not folder.is_dir():
-        return found
     languages = ", ".join(sorted(points)) or "none"
-    for path in sorted(folder.rglob("*")):
-        if path.is_dir():
-            continue
-        relative = path.relative_to(folder)
-        if len(relative.parts) != 2 or path.suffix != ".md":
-            problems.append(f"{path}: expected a block as {folder}/<language>/<point>.md")
-            continue
-        language, point = relative.parts[0], path.stem
+    for path, language, name in markdown_files(folder, what="a block as <language>/<point>.md", problems=problems):
+        point = name.removesuffix(".md")
         if language not in points:
             problems.append(f"{path}: language {language!r} is not built: expected one of {languages}")
             continue
@@ -90,13 +108,9 @@ def read_blocks(folder: Path, *, points: Mapping[str, set[str]]) -> dict[str, di
                 f"{path}: point {point!r} is not declared by any page in docs/{language}/: expected one of {known}"
             )
             continue
-        try:
-            text = _read(path)
-        except UnicodeDecodeError as error:
-            problems.append(f"{path}: byte {error.start}: not UTF-8: expected a file saved as UTF-8")
-            continue
-        if not text.strip():
-            problems.append(f"{path}: empty: write the block's text, or delete the file")
+        text, problem = read_markdown(path)
+        if problem:
+            problems.append(problem)
             continue
         found.setdefault(language, {})[point] = text
     if problems:

@@ -60,7 +60,7 @@ from helpkit.chromium import CHROMIUM_ARGS, chromium_path
 from helpkit.directory.countries import INTERNATIONAL, cldr_locale
 from helpkit.directory.helpbox import plan_helpbox
 from helpkit.directory.load import Directory, read_directory
-from helpkit.edition.settings import Edition, EditionError, read_edition, site_address
+from helpkit.edition.settings import Edition, EditionError, edition_of, site_address
 from helpkit.i18n.strings import Strings, StringsError, load_strings
 from helpkit.print.booklets import (
     EVIDENCE_PAGE,
@@ -107,8 +107,9 @@ _HEIGHT_AT = (
 
 WITHOUT_ADDRESS = "--without-address"
 NO_SITE_URL = (
-    "site_url is empty in mkdocs.yml and SITE_URL is not set: set it to the address the site will be published at "
-    "(site_url: https://...), so that every document carries a QR code and that address written out; "
+    "site_url is empty in edition/settings.yml and mkdocs.yml, and SITE_URL is not set: set it to the address "
+    "the site will be published at (site_url: https://... in edition/settings.yml), so that every document "
+    "carries a QR code and that address written out; "
     f"or pass {WITHOUT_ADDRESS} (make print PRINT_ARGS={WITHOUT_ADDRESS}) to print without them on purpose"
 )
 
@@ -495,7 +496,9 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
-def address_to_print(configured: str, *, environ: Mapping[str, str], without_address: bool) -> str:
+def address_to_print(
+    configured: str, *, environ: Mapping[str, str], without_address: bool, origin: str = "mkdocs.yml: site_url"
+) -> str:
     """The site's address the documents carry: SITE_URL, else site_url, checked as a build for
     publication checks it (https, a full address); nothing with --without-address (said once); a
     PrintError saying what to set when there is no address and the flag is not given."""
@@ -504,7 +507,7 @@ def address_to_print(configured: str, *, environ: Mapping[str, str], without_add
         return ""
     if not (configured.strip() or environ.get("SITE_URL", "").strip()):
         raise PrintError(NO_SITE_URL)
-    address, problems = site_address(configured, environ=environ, for_publication=True)
+    address, problems = site_address(configured, environ=environ, for_publication=True, origin=origin)
     if problems:
         raise PrintError("; ".join(problems))
     return address
@@ -522,13 +525,15 @@ def run(args: argparse.Namespace, into: Path | None = None) -> list[Written]:
     if args.languages:
         environ["SITE_LANGUAGES"] = args.languages
     try:
-        edition = read_edition(project.extra, languages=project.languages, environ=environ)
+        edition = edition_of(project, environ=environ)
         directory = read_directory(
             csv=project.channels_csv,
             notes=project.notes,
             languages=edition.languages,
             today=datetime.date.today(),
             country=edition.country,
+            edition_csv=project.edition_channels_csv,
+            edition_notes=project.edition_notes,
         )
     except (EditionError, ProblemsError) as error:
         message = str(error)
@@ -549,7 +554,9 @@ def run(args: argparse.Namespace, into: Path | None = None) -> list[Written]:
                 raise PrintError(f"{site}: no build of {', '.join(absent)}: expected one of {', '.join(present)}")
             languages = [code for code in present if code in wanted]
         # Before the build, which takes a while; after checking --site, whose problem comes first.
-        site_url = address_to_print(project.site_url, environ=environ, without_address=args.without_address)
+        site_url = address_to_print(
+            edition.site_url, environ=environ, without_address=args.without_address, origin=edition.site_url_origin
+        )
         if not args.site:
             site = Path(temporary) / "site"
             print(f"Building the site ({', '.join(edition.languages)})...", flush=True)
