@@ -262,3 +262,47 @@ def test_help_explains_the_error_format(capsys: pytest.CaptureFixture[str], monk
     out = capsys.readouterr().out
     assert "PATH:ROW:COLUMN: 'VALUE': what was expected" in out
     assert "data/reporting-channels.csv" in out
+
+
+def _edition_project(tmp_path: Path) -> Path:
+    """The kit's data and settings, with an edition's own rows (one correcting the kit's) and notes."""
+    import shutil
+
+    project = tmp_path / "kit"
+    shutil.copytree(REPO / "data", project / "data")
+    shutil.copy(REPO / "mkdocs.yml", project / "mkdocs.yml")
+    (project / "edition" / "notes").mkdir(parents=True)
+    (project / "edition" / "settings.yml").write_text("country: PL\nlanguages: [pl, en]\n", encoding="utf-8")
+    return project
+
+
+def test_the_editions_own_rows_are_checked_and_counted(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    project = _edition_project(tmp_path)
+    own = write(
+        project / "edition" / "reporting-channels.csv",
+        f"pl-dyzurnet,PL,hotline,Dyżurnet.pl,,https://www.dyzurnet.pl,pl,all,,Checked.,{SOURCE},high,2026-11-20",
+        f"pl-own,PL,police,Our police desk,,https://example.org/,pl,all,,,{SOURCE},high,2026-11-20",
+    )
+    for language in ("pl", "en"):
+        (project / "edition" / "notes" / f"{language}.yml").write_text('channels:\n  pl-own: "x"\n', encoding="utf-8")
+    monkeypatch.chdir(project)
+    assert main([], today=date.today()) == 0
+    out, err = capsys.readouterr()
+    assert err == ""
+    assert (
+        "edition/reporting-channels.csv: 2 rows, no errors: 1 correct the kit's (pl-dyzurnet), 1 added (pl-own)"
+    ) in out
+    assert "Our police desk" in out.split("Help box for PL", 1)[1].split("Help box for", 1)[0]
+    # A mistake in the edition's file, and a note it lacks, named together.
+    own.write_text(own.read_text(encoding="utf-8").replace("https://example.org/,pl", "http://example.org/,pl"))
+    (project / "edition" / "notes" / "en.yml").unlink()
+    assert main([], today=date.today()) == 1
+    out, err = capsys.readouterr()
+    assert "edition/reporting-channels.csv:3:url: 'http://example.org/': expected an https:// web address" in err
+    # The notes are checked once the rows are readable.
+    own.write_text(own.read_text(encoding="utf-8").replace("http://example.org/,pl", "https://example.org/,pl"))
+    assert main([], today=date.today()) == 1
+    out, err = capsys.readouterr()
+    assert "edition/notes/en.yml: missing: expected the en notes of the rows edition/reporting-channels.csv adds" in err

@@ -6,6 +6,7 @@ Run as ``helpkit check-data`` (``make check-data`` does) in the project's folder
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections import Counter
 from collections.abc import Sequence
@@ -24,8 +25,11 @@ from helpkit.directory.channels import (
     parse_channels,
 )
 from helpkit.directory.helpbox import box_preview, plan_helpbox
+from helpkit.directory.load import read_directory
 from helpkit.directory.notes import NotesError, load_notes
+from helpkit.edition.settings import edition_of
 from helpkit.platforms import pages
+from helpkit.problems import ProblemsError
 from helpkit.project import ProjectError, add_config_file, read_project
 
 _EPILOG = f"""\
@@ -33,9 +37,11 @@ On errors, every problem is printed to stderr, one a line, as
   PATH:ROW:COLUMN: 'VALUE': what was expected
 where ROW counts as a spreadsheet does (the header is row 1); the exit status is 1.
 
-Without PATH, the notes of every configured language (data/notes/<lang>.yml)
-are checked too, and data/platforms.csv with its notes: a row without its note
-in a language is an error.
+Without PATH, the data is checked as the build reads it: with the edition's
+own rows (edition/reporting-channels.csv) and their notes (edition/notes/),
+the notes of every language the edition builds (data/notes/<lang>.yml), the
+home country's help box, and data/platforms.csv with its notes: a row without
+its note in a language is an error.
 
 Otherwise it prints how the file was read (its encoding, and whether its
 cells are separated by commas, semicolons or tabs); the rows per country and
@@ -83,17 +89,31 @@ def main(argv: list[str] | None = None, *, today: date | None = None) -> int:
     problems: list[str] = []
     table = platforms = None
     platforms_data = b""
-    try:
-        table = parse_channels(data, path=shown, today=today)
-    except ChannelDataError as error:
-        problems.append(str(error))
-    if project is not None:
-        # The project's own data: its notes, and the platforms' help pages with theirs. (Another
-        # channels file's rows have other ids.)
+    directory = None
+    if project is None:
+        try:
+            table = parse_channels(data, path=shown, today=today)
+        except ChannelDataError as error:
+            problems.append(str(error))
+    else:
+        # The project's data as its build reads it: the edition's own rows and notes with the kit's,
+        # for the edition's country and languages; and the platforms' help pages with their notes.
+        try:
+            edition = edition_of(project, environ=os.environ)
+            directory = read_directory(
+                csv=Path(shown),
+                notes=Path(_shown(project.notes)),
+                languages=edition.languages,
+                today=today,
+                country=edition.country,
+                edition_csv=Path(_shown(project.edition_channels_csv)),
+                edition_notes=Path(_shown(project.edition_notes)),
+            )
+            table = directory.table
+        except ProblemsError as error:
+            problems.append(str(error))
         platforms_csv = project.data / "platforms.csv"
         try:
-            if table is not None:
-                load_notes(project.notes, section="channels", languages=project.languages, ids=table.ids)
             platforms_data = platforms_csv.read_bytes()
             platforms = pages.parse_platforms(platforms_data, path=_shown(platforms_csv), today=today)
             load_notes(project.notes, section="platforms", languages=project.languages, ids=platforms.ids)
@@ -105,6 +125,15 @@ def main(argv: list[str] | None = None, *, today: date | None = None) -> int:
         print("\n".join(problems), file=sys.stderr)
         return 1
     write_summary(table, shown, sys.stdout, read_as=text_format(data, default_schema()))
+    if directory is not None and project is not None and (directory.corrected or directory.added):
+        own = project.edition_channels_csv
+        print(
+            f"\n{_shown(own)}: {len(directory.corrected) + len(directory.added)} rows, no errors: "
+            f"{len(directory.corrected)} correct the kit's ({', '.join(directory.corrected) or 'none'}), "
+            f"{len(directory.added)} added ({', '.join(directory.added) or 'none'}); the summary above includes them",
+            file=sys.stdout,
+        )
+        _print_read_as(text_format(own.read_bytes(), default_schema()), sys.stdout)
     if platforms is not None and project is not None:
         print(f"\n{_shown(project.data / 'platforms.csv')}: {len(platforms.pages)} rows, no errors", file=sys.stdout)
         _print_read_as(text_format(platforms_data, pages.default_schema()), sys.stdout)
