@@ -1,6 +1,7 @@
 """Finish every HTML page: the quick exit first in <body>, the text direction on <html>, protected
 outbound links, and a Content-Security-Policy that allows only the inline scripts of the theme's
 own templates. A page that runs, embeds or loads anything else fails the build, naming its source.
+Every page is in the sitemap, those the hooks make included.
 """
 
 from __future__ import annotations
@@ -20,6 +21,13 @@ from helpkit.page.csp import theme_scripts
 from helpkit.page.finish import finish_page, site_origin
 from helpkit.page.frontmatter import front_matter_problem
 from helpkit.problems import ProblemsError
+
+
+# After every hook that adds pages (-200).
+@event_priority(-300)
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    i18n.list_in_sitemap(config, files)
+    return files
 
 
 def on_env(env: jinja2.Environment, config: MkDocsConfig, files: Files) -> jinja2.Environment:

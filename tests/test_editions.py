@@ -144,5 +144,14 @@ def test_a_build_for_publication_needs_an_address_and_then_writes_absolute_ones(
     assert len(addresses) > 40
     assert all(url.startswith("https://help.example.org/kit/") for pair in addresses for url in pair if url)
     assert '<xhtml:link rel="alternate" hreflang="fr" href="https://help.example.org/kit/fr/threatened/"/>' in sitemap
+    # Every page built is listed, those the build makes from data too, each with its languages.
+    listed = set(re.findall(r"<loc>https://help.example.org/kit/([^<]*)</loc>", sitemap))
+    built = {
+        str(path.parent.relative_to(site)).replace(".", "") + "/"
+        for path in site.rglob("index.html")
+        if "search" not in path.parts
+    }
+    assert listed == {address.lstrip("/") for address in built} and len(listed) > 70
+    assert '<xhtml:link rel="alternate" hreflang="fr" href="https://help.example.org/kit/fr/directory/"/>' in sitemap
     canonical = soup(site / "fr" / "threatened" / "index.html").select_one("link[rel=canonical]")
     assert canonical["href"] == "https://help.example.org/kit/fr/threatened/"

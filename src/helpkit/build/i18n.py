@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import File, InclusionLevel
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
 
@@ -120,6 +120,16 @@ def generated_page(config: MkDocsConfig, path: str, content: str, language: str,
         for other in built(config)
     }
     return generated
+
+
+def list_in_sitemap(config: MkDocsConfig, files: Files) -> None:
+    """Have the sitemap list the language's pages as they are now, the hooks' own included.
+
+    static-i18n records each language's pages for its sitemap in its own on_files (-100), before
+    the hooks add the directory, "Report it on the app", the guided path and an edition's pages
+    (-200): without this they would be missing from sitemap.xml.
+    """
+    _plugin(config).i18n_files_per_language[current(config)] = files.documentation_pages()
 
 
 def page_language(file: File) -> str | None:
