@@ -26,7 +26,7 @@ help:
 	@echo "make check       the fast checks, well under a minute: ruff, mypy and the unit tests"
 	@echo "make check-data  validate data/reporting-channels.csv and print a summary"
 	@echo "make i18n-status per language: pages missing, outdated or not yet reviewed"
-	@echo "make print       PDF booklets, leaflet, poster and evidence checklist per language in $(DIST)/print/; needs SITE_URL or site_url in mkdocs.yml (QR codes), or PRINT_ARGS=--without-address"
+	@echo "make print       PDF booklets, leaflet, poster and evidence checklist per language in $(DIST)/print/; needs SITE_URL or site_url in edition/settings.yml or mkdocs.yml (QR codes), or PRINT_ARGS=--without-address"
 	@echo "make offline     a zip in dist/ that works opened from a USB stick (file://)"
 	@echo "make bench       benchmark against plain Material; writes bench/report.md and bench/report.json"
 	@echo "make lint        ruff over src/, hooks/, tests/ and bench/"

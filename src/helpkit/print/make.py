@@ -19,7 +19,7 @@ For each language:
 
 Every document carries a QR code to its page online with the address written beside it, and the
 edition's brand colour in its rules, bands and step numbers. A school hands the paper out: without
-`site_url` in mkdocs.yml (where the site will be published) there is no address to give, so the
+`site_url` (edition/settings.yml or mkdocs.yml: where the site will be published) there is no address to give, so the
 command stops and says what to set, unless `--without-address` asks for documents without QR codes
 and addresses on purpose.
 
@@ -476,7 +476,7 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         prog="helpkit print",
         description="Write PDF booklets (one per audience), a one-page leaflet, a poster and an evidence "
         "checklist for every language, from the built site. Each carries a QR code and the address of the "
-        "site (SITE_URL, else site_url in mkdocs.yml: one must be set, https) unless --without-address is given.",
+        "site (SITE_URL, else site_url in edition/settings.yml or mkdocs.yml: one must be set, https) unless --without-address is given.",
     )
     parser.add_argument("--site", type=Path, help="use this existing build instead of building the site")
     parser.add_argument(
@@ -490,7 +490,7 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         WITHOUT_ADDRESS,
         action="store_true",
         help="print without QR codes and without the site's address, on purpose (otherwise no SITE_URL "
-        "and an empty site_url in mkdocs.yml stop the command)",
+        "and an empty site_url stop the command)",
     )
     add_config_file(parser)
     return parser.parse_args(argv)
