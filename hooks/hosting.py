@@ -1,5 +1,6 @@
 """Ready the built site for a campaign's traffic (helpkit.hosting.prepare), once every language is
-built: content-hashed names for the site's own CSS and JavaScript, `_headers` and `_nginx.conf`
+built: one stylesheet (Material's without its unused rules, and the site's own), content-hashed
+names for the site's own CSS and JavaScript, `_headers` and `_nginx.conf`
 with the caching and security headers, and .gz copies of the text files (not in the offline copy).
 """
 
@@ -44,15 +45,17 @@ def on_post_build(config: MkDocsConfig) -> None:
             assets=own_assets(config),
             base=base_path(config.site_url or ""),
             offline=i18n.offline_enabled(config),
+            stylesheets=[asset for asset in own_assets(config) if asset.endswith(".css")],
         )
     except ProblemsError as error:
         raise PluginError(str(error)) from None
     before = sum(item.size for item in prepared.compressed)
     after = sum(item.compressed for item in prepared.compressed)
     log.info(
+        "stylesheets joined into one, Material's unused rules left out; "
         "%d own stylesheets and scripts content-hashed; %d caching rules in _headers; "
         "%d files pre-compressed (%d bytes to %d)",
-        len(prepared.renamed),
+        len(set(prepared.renamed.values())),
         len(prepared.rules),
         len(prepared.compressed),
         before,

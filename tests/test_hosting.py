@@ -95,10 +95,20 @@ def test_the_sites_own_stylesheets_and_scripts_have_hashed_names_that_every_page
             if target.endswith((".css", ".js")):
                 loaded.add(target)
     assert loaded and all(is_hashed(path) for path in loaded), sorted(path for path in loaded if not is_hashed(path))
-    # Each of the site's own files, under its new name: stem, eight hexadecimal digits, extension.
+    # Each of the site's own scripts, under its new name: stem, eight hexadecimal digits, extension.
     for path in own:
-        stem, extension = path.rsplit(".", 1)
-        assert any(re.fullmatch(re.escape(stem) + r"\.[0-9a-f]{8}\." + extension, name) for name in loaded), path
+        if path.endswith(".js"):
+            stem = path.removesuffix(".js")
+            assert any(re.fullmatch(re.escape(stem) + r"\.[0-9a-f]{8}\.js", name) for name in loaded), path
+    # Every stylesheet, Material's and the site's own, in one file, the only one a page loads.
+    (sheet,) = [path for path in loaded if path.endswith(".css")]
+    assert re.fullmatch(r"assets/stylesheets/style\.[0-9a-f]{8}\.css", sheet)
+    for path in pages[:3]:
+        assert len(page_soup(path).select('link[rel="stylesheet"]')) == 1, path
+    text = (site / sheet).read_text(encoding="utf-8")
+    assert ".md-header{" in text and "--shk-brand:" in text and "@media print" in text
+    assert text.index(".md-header{") < text.index("--shk-brand:")  # Material's first, as the theme loads it
+    assert not list((site / "assets" / "stylesheets").glob("main.*"))
 
 
 def test_headers_give_every_built_file_its_one_cache_control(site: Path) -> None:
@@ -111,7 +121,7 @@ def test_headers_give_every_built_file_its_one_cache_control(site: Path) -> None
         (rule,) = [rule for rule in rules if cloudflare_matches(rule.pattern, asked)]
         assert rule.cache_control == cache_control(path), path
     hashed = [path for path in files if is_hashed(path)]
-    assert any(path.startswith("assets/stylesheets/site.") for path in hashed)
+    assert any(path.startswith("assets/stylesheets/style.") for path in hashed)
     assert {cache_control(path) for path in hashed} == {IMMUTABLE}
     revalidated = ("index.html", "fr/index.html", "search/search_index.json", "sitemap.xml")
     for page in revalidated:
@@ -210,7 +220,7 @@ def fetch(url: str, **headers: str) -> tuple[int, dict[str, str], bytes]:
 
 
 def test_nginx_sends_each_file_its_cache_control_and_the_security_headers(site: Path, nginx: str) -> None:
-    css = next(path for path in files_of(site) if re.fullmatch(r"assets/stylesheets/site\.[0-9a-f]{8}\.css", path))
+    css = next(path for path in files_of(site) if re.fullmatch(r"assets/stylesheets/style\.[0-9a-f]{8}\.css", path))
     for path, expected in (("", REVALIDATE), ("fr/threatened/", REVALIDATE), (css, IMMUTABLE)):
         status, headers, _ = fetch(nginx + path)
         assert status == 200, path

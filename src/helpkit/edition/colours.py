@@ -47,6 +47,6 @@ def darker(value: str, factor: float = 0.75) -> str:
 def edition_css(brand: str) -> str:
     """The stylesheet that gives the whole site the edition's colour (site.css reads these)."""
     return (
-        "/* Generated from extra.brand_colour in mkdocs.yml: edit it there. */\n"
+        "/* Generated from brand_colour (edition/settings.yml, or extra: in mkdocs.yml): set it there. */\n"
         f":root,[data-md-color-scheme=default]{{--shk-brand:{brand};--shk-brand-dark:{darker(brand)};}}\n"
     )

@@ -71,18 +71,31 @@ def _renamed_reference(reference: str, new_path: str) -> str:
 
 def rewrite_references(html: str, *, page: str, renamed: Mapping[str, str], base: str) -> str:
     """The page with every `<link href>` and `<script src>` that names a renamed file pointed at
-    its new name. Inline scripts and everything else are left byte for byte as they were, so the
-    hashes of the page's Content-Security-Policy still hold."""
+    its new name; of several `<link>`s renamed to one file (stylesheets joined into one), the first
+    stays and the others go. Inline scripts and everything else are left byte for byte as they
+    were, so the hashes of the page's Content-Security-Policy still hold."""
+    linked: set[str] = set()
 
-    def attribute(match: re.Match[str]) -> str:
-        quote = '"' if match.group(2) is not None else "'"
-        value = match.group(2) if match.group(2) is not None else match.group(3)
-        target = resolve(value, page=page, base=base)
-        if target is None or target not in renamed:
-            return match.group(0)
-        return f"{match.group(1)}{quote}{_renamed_reference(value, renamed[target])}{quote}"
+    def tag(match: re.Match[str]) -> str:
+        found: list[str] = []
 
-    return _TAG.sub(lambda tag: _ATTRIBUTE.sub(attribute, tag.group(0)), html)
+        def attribute(inner: re.Match[str]) -> str:
+            quote = '"' if inner.group(2) is not None else "'"
+            value = inner.group(2) if inner.group(2) is not None else inner.group(3)
+            target = resolve(value, page=page, base=base)
+            if target is None or target not in renamed:
+                return inner.group(0)
+            found.append(renamed[target])
+            return f"{inner.group(1)}{quote}{_renamed_reference(value, renamed[target])}{quote}"
+
+        rewritten = _ATTRIBUTE.sub(attribute, match.group(0))
+        if found and match.group(0)[:5].lower() == "<link":
+            if found[0] in linked:
+                return ""
+            linked.add(found[0])
+        return rewritten
+
+    return _TAG.sub(tag, html)
 
 
 def stale_references(text: str, *, old_paths: Iterable[str]) -> list[str]:

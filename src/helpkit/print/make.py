@@ -476,7 +476,8 @@ def parse_args(argv: Sequence[str] | None) -> argparse.Namespace:
         prog="helpkit print",
         description="Write PDF booklets (one per audience), a one-page leaflet, a poster and an evidence "
         "checklist for every language, from the built site. Each carries a QR code and the address of the "
-        "site (SITE_URL, else site_url in edition/settings.yml or mkdocs.yml: one must be set, https) unless --without-address is given.",
+        "site (SITE_URL, else site_url in edition/settings.yml or mkdocs.yml: one must be set, https) unless "
+        "--without-address is given.",
     )
     parser.add_argument("--site", type=Path, help="use this existing build instead of building the site")
     parser.add_argument(
