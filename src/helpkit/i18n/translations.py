@@ -14,9 +14,10 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from helpkit.edition.blocks import without_markers
 from helpkit.page.frontmatter import split_front_matter
@@ -41,7 +42,7 @@ class PageStatus:
     detail: str = ""
 
 
-def page_state(source_text: str, translated_meta: dict) -> str:
+def page_state(source_text: str, translated_meta: Mapping[str, Any]) -> str:
     """CURRENT, OUTDATED or UNREVIEWED for a translation with this front matter."""
     record = translated_meta.get("translation") or {}
     if record.get("source") != source_hash(source_text):

@@ -8,7 +8,8 @@ clear "next step" is added here, the same way in every language.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, MutableMapping
+from typing import Any
 from urllib.parse import urljoin, urlsplit
 
 from markupsafe import Markup
@@ -42,7 +43,7 @@ def shows_toc(meta: Mapping[str, object]) -> bool:
     return meta.get("audience") in TOC_AUDIENCES
 
 
-def hide_toc(meta: dict[str, object]) -> None:
+def hide_toc(meta: MutableMapping[str, Any]) -> None:
     """Add `toc` to the page's `hide` list (Material's own switch) unless its readers need one."""
     if shows_toc(meta):
         return
