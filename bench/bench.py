@@ -168,6 +168,9 @@ def prepare_editions(work: Path, options: Options) -> tuple[list[Edition], int]:
     for chosen in sets.values():
         editions.append(_site_edition(site, chosen, outputs, all_languages=chosen == languages))
         editions.append(_baseline_edition(site, chosen, work / "projects", outputs))
+    # Plain Material without its search, at all languages: what the first visit is held to.
+    plain = make_baseline(site, work / "projects" / f"plain-{len(languages)}", search=False)
+    editions.append(Edition(f"plain-{len(languages)}", plain, languages, outputs / f"plain-{len(languages)}"))
     if options.scale > len(languages):
         editions.extend(_scale_editions(work, options.scale, outputs))
     return editions, len(languages)
@@ -321,6 +324,9 @@ def _lighthouse(named: dict[str, Edition], site: str, baseline: str, options: Op
     if not options.lighthouse:
         return {}
     results = {site: measure_lighthouse(named[site], options.lighthouse_runs, options.lighthouse_gzip)}
+    # Plain Material's time to first render, beside ours, in every run.
+    plain = site.replace("site-", "plain-")
+    results[plain] = measure_lighthouse(named[plain], options.lighthouse_runs, options.lighthouse_gzip)
     if options.baseline_lighthouse:
         results[baseline] = measure_lighthouse(named[baseline], 1, options.lighthouse_gzip)
     return results
@@ -330,6 +336,8 @@ def check_targets(results: dict[str, Any], editions: list[Edition]) -> list[targ
     full = results["full_languages"]
     builds, weights = results["editions"], results["weights"]
     checks: list[targets.Target] = [
+        targets.weight_vs_baseline(weights, f"site-{full}", f"plain-{full}"),
+        targets.repeat_visit(weights, f"site-{full}"),
         targets.weight_vs_baseline(weights, f"site-{full}", "baseline-2"),
         targets.weight_vs_baseline(weights, "site-2", "baseline-2"),
         targets.independent_of_languages(weights, "site-2", f"site-{full}"),

@@ -141,6 +141,64 @@ def weights_section(results: Results) -> list[str]:
     return lines
 
 
+def _repeat(weights: Results, edition: str, path: str) -> str:
+    visit = (weights.get(edition, {}).get(path) or {}).get("repeat_visit")
+    if not visit:
+        return "-"
+    return f"{visit['requests']} req, {visit['not_modified']}×304, {visit['gzip']} B"
+
+
+def _first_render(results: Results, edition: str, path: str) -> str:
+    for page in results["lighthouse"].get(edition, []):
+        if page.get("path") == path and "metrics" in page:
+            return str(page["metrics"]["first-contentful-paint"]["display"])
+    return "-"
+
+
+def plain_section(results: Results) -> list[str]:
+    """Ours beside plain Material without its search, at the same languages, in one run."""
+    weights = results["weights"]
+    site, _ = _full(results)
+    plain = site.replace("site-", "plain-")
+    if plain not in weights:
+        return []
+    rows = [
+        (
+            _page(path),
+            _total(weights, site, path),
+            _total(weights, plain, path),
+            _repeat(weights, site, path),
+            _repeat(weights, plain, path),
+            _first_render(results, site, path),
+            _first_render(results, plain, path),
+        )
+        for path in weights.get(site, {})
+    ]
+    return [
+        f"## Ours beside plain Material without search ({site} and {plain})",
+        "",
+        "First visit: KB gzip with an empty cache. Repeat visit: the same page opened again with the cache "
+        "of the first visit, each host's caching applied: ours from its `_headers`, plain Material's files "
+        "revalidated (`no-cache`, as on GitHub Pages once its ten minutes have passed); requests, those "
+        "answered 304, and the bytes of bodies sent. First render: Lighthouse's first contentful paint on "
+        "its throttled mobile profile (slow 4G, 4× CPU).",
+        "",
+        *_table(
+            (
+                "page",
+                f"first {site}",
+                f"first {plain}",
+                f"repeat {site}",
+                f"repeat {plain}",
+                f"first render {site}",
+                f"first render {plain}",
+            ),
+            rows,
+        ),
+        "",
+    ]
+
+
 def _by_type(pages: Results) -> list[str]:
     rows = []
     for path, page in pages.items():
@@ -550,6 +608,7 @@ def render_markdown(results: Results) -> str:
         targets_section,
         builds_section,
         weights_section,
+        plain_section,
         search_section,
         scale_section,
         html_section,

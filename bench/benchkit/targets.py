@@ -61,6 +61,33 @@ def weight_vs_baseline(weights: dict[str, dict[str, Any]], site: str, baseline: 
     )
 
 
+def repeat_visit(weights: dict[str, dict[str, Any]], site: str) -> Target:
+    """A returning reader's browser asks only for what may have changed (the page, its images),
+    is answered 304 for each, and asks for no stylesheet or script."""
+    pages = weights.get(site, {})
+    visits = {path: page.get("repeat_visit") for path, page in pages.items() if page.get("repeat_visit")}
+    if not visits:
+        return Target(f"repeat visit ({site})", "not measured", "only 304, no CSS or JS", NOT_MEASURED)
+    details, ok = [], True
+    for path, visit in visits.items():
+        asked = [(answer[0], answer[1]) for answer in visit["answered"]]
+        scripts = [name for name, _ in asked if name.endswith((".css", ".js"))]
+        fresh = [name for name, status in asked if status != 304]
+        ok = ok and visit["requests"] > 0 and not scripts and not fresh
+        details.append(
+            f"/{path}: {visit['requests']} requests, {visit['not_modified']} answered 304, {visit['gzip']} B of bodies"
+            + (f"; CSS/JS asked: {', '.join(scripts)}" if scripts else "")
+            + (f"; sent again: {', '.join(fresh)}" if fresh else "")
+        )
+    return Target(
+        f"repeat visit of every page ({site}): only revalidations, no CSS or JS",
+        f"{max(v['requests'] for v in visits.values())} requests at most",
+        "all 304, no CSS/JS",
+        _verdict(ok),
+        tuple(details),
+    )
+
+
 def _non_html(weight: dict[str, Any]) -> int:
     visit = weight["first_visit"]
     return int(visit["total"]["raw"]) - int(visit["html"]["raw"])

@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 
 from helpkit.chromium import CHROMIUM_ARGS
 from helpkit.chromium import chromium_path as find_chromium
+from helpkit.hosting.caching import REVALIDATE, cache_control
 
 CATEGORIES = ("html", "css", "js", "fonts", "images", "json/other")
 SEARCH_ONLY = re.compile(r"/javascripts/workers/|/javascripts/lunr/|/search/search_index\.js(on)?$")
@@ -38,7 +39,14 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 
 class _GzipHandler(_QuietHandler):
-    """Sends files gzipped (level 6) to a client that accepts it, as every static host does."""
+    """Sends files gzipped (level 6) to a client that accepts it, as every static host does; with
+    `caching`, the Cache-Control of the site's `_headers` (helpkit.hosting.caching), or, for a site
+    without one, `no-cache`: a plain site's files once the host's short max-age (GitHub Pages: ten
+    minutes) has passed, as a reader finds them the next day. Answers If-Modified-Since with 304,
+    and notes every answer in `answered` (path, status, body bytes sent)."""
+
+    caching = False
+    answered: list[tuple[str, int, int]] | None = None
 
     def do_GET(self) -> None:
         path = Path(self.translate_path(self.path))
@@ -47,20 +55,61 @@ class _GzipHandler(_QuietHandler):
         if "gzip" not in self.headers.get("Accept-Encoding", "") or not path.is_file():
             super().do_GET()  # redirects, 404s and clients that do not accept gzip: as http.server does
             return
+        modified = int(path.stat().st_mtime)
+        since = self.headers.get("If-Modified-Since")
+        if since is not None and _timestamp(since) >= modified:
+            self.send_response(304)
+            self._cache_headers(path, modified)
+            self.end_headers()
+            self._note(304, 0)
+            return
         body = gzip.compress(path.read_bytes(), compresslevel=6, mtime=0)
         self.send_response(200)
         self.send_header("Content-Type", self.guess_type(str(path)))
         self.send_header("Content-Encoding", "gzip")
         self.send_header("Content-Length", str(len(body)))
         self.send_header("Vary", "Accept-Encoding")
+        self._cache_headers(path, modified)
         self.end_headers()
         self.wfile.write(body)
+        self._note(200, len(body))
+
+    def _cache_headers(self, path: Path, modified: int) -> None:
+        self.send_header("Last-Modified", self.date_time_string(modified))
+        if self.caching:
+            relative = path.relative_to(self.directory).as_posix()
+            has_rules = (Path(self.directory) / "_headers").is_file()
+            self.send_header("Cache-Control", cache_control(relative) if has_rules else REVALIDATE)
+
+    def _note(self, status: int, size: int) -> None:
+        if self.answered is not None:
+            self.answered.append((urlsplit(self.path).path, status, size))
+
+
+def _timestamp(http_date: str) -> float:
+    from email.utils import parsedate_to_datetime
+
+    try:
+        return parsedate_to_datetime(http_date).timestamp()
+    except (TypeError, ValueError):
+        return -1.0
 
 
 @contextlib.contextmanager
-def serve(folder: Path, *, compress: bool = False) -> Iterator[str]:
-    """The folder on a local web server on 127.0.0.1 (gzip-compressing if asked); yields its base URL."""
-    handler = functools.partial(_GzipHandler if compress else _QuietHandler, directory=str(folder))
+def serve(
+    folder: Path,
+    *,
+    compress: bool = False,
+    caching: bool = False,
+    answered: list[tuple[str, int, int]] | None = None,
+) -> Iterator[str]:
+    """The folder on a local web server on 127.0.0.1 (gzip-compressing if asked, with the site's
+    caching headers if asked: _GzipHandler); yields its base URL."""
+    if compress:
+        kind = type("Handler", (_GzipHandler,), {"caching": caching, "answered": answered})
+        handler = functools.partial(kind, directory=str(folder))
+    else:
+        handler = functools.partial(_QuietHandler, directory=str(folder))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -87,6 +136,8 @@ class PageWeight:
     path: str
     first_visit: list[Transfer] = field(default_factory=list)
     on_search: list[Transfer] = field(default_factory=list)
+    # What a returning reader's browser asks for: (path, status, gzip body bytes sent).
+    repeat_visit: list[tuple[str, int, int]] = field(default_factory=list)
     blocked: list[str] = field(default_factory=list)
     error: str = ""
 
@@ -124,6 +175,12 @@ class PageWeight:
             "first_visit_without_search": self.without_search(),
             "search_opened_extra": self.totals(self.on_search),
             "search_index": self.search_index(),
+            "repeat_visit": {
+                "requests": len(self.repeat_visit),
+                "not_modified": sum(1 for _, status, _ in self.repeat_visit if status == 304),
+                "gzip": sum(size for _, _, size in self.repeat_visit),
+                "answered": [list(entry) for entry in self.repeat_visit],
+            },
             "failed_requests": self.failed(),
             "blocked_external_requests": self.blocked,
             "error": self.error,
@@ -160,8 +217,9 @@ def _transfer(response: Any, base_path: str) -> Transfer:
     return Transfer(url, status, category, len(body), gzip_size(body))
 
 
-def measure_page(browser: Any, base: str, path: str) -> PageWeight:
-    """A first visit in a fresh context (empty cache, no cookies), then opening search."""
+def measure_page(browser: Any, base: str, path: str, answered: list[tuple[str, int, int]] | None = None) -> PageWeight:
+    """A first visit in a fresh context (empty cache, no cookies), then opening search, then the
+    same page again with that cache (what `answered`, the server's notes, holds of it)."""
     weight = PageWeight(path)
     context = browser.new_context(viewport=VIEWPORT, device_scale_factor=2)
     responses: list[Any] = []
@@ -177,6 +235,12 @@ def measure_page(browser: Any, base: str, path: str) -> PageWeight:
         base_path = urlsplit(base).path
         weight.first_visit = [_transfer(response, base_path) for response in responses[:loaded]]
         weight.on_search = [_transfer(response, base_path) for response in responses[loaded:]]
+        if answered is not None:
+            # From elsewhere, as a reader comes back: the same address again would be a reload.
+            page.goto("about:blank")
+            answered.clear()
+            page.goto(base + path, wait_until="networkidle")
+            weight.repeat_visit = list(answered)
     except Exception as error:  # reported per page: one broken page must not hide the others
         weight.error = f"{type(error).__name__}: {error}"
     finally:
@@ -240,8 +304,9 @@ def chromium_path() -> str:
 def measure_pages(browser: Any, folder: Path, paths: list[str]) -> dict[str, PageWeight]:
     """First-visit weights of the given pages of one built site; pages it does not have are skipped."""
     present = [path for path in paths if (folder / path / "index.html").is_file()]
-    with serve(folder) as base:
-        return {path: measure_page(browser, base, path) for path in present}
+    answered: list[tuple[str, int, int]] = []
+    with serve(folder, compress=True, caching=True, answered=answered) as base:
+        return {path: measure_page(browser, base, path, answered) for path in present}
 
 
 def html_sizes(folder: Path) -> dict[str, dict[str, int]]:
