@@ -236,16 +236,29 @@ def measure_page(browser: Any, base: str, path: str, answered: list[tuple[str, i
         weight.first_visit = [_transfer(response, base_path) for response in responses[:loaded]]
         weight.on_search = [_transfer(response, base_path) for response in responses[loaded:]]
         if answered is not None:
-            # From elsewhere, as a reader comes back: the same address again would be a reload.
-            page.goto("about:blank")
-            answered.clear()
-            page.goto(base + path, wait_until="networkidle")
-            weight.repeat_visit = list(answered)
+            weight.repeat_visit = _repeat_visit(browser, base + path, answered)
     except Exception as error:  # reported per page: one broken page must not hide the others
         weight.error = f"{type(error).__name__}: {error}"
     finally:
         context.close()
     return weight
+
+
+def _repeat_visit(browser: Any, url: str, answered: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """What the server answers when a reader comes back to a page: a context of its own, because
+    Playwright turns the browser's cache off in a context that routes requests (as measure_page's
+    does, to block any request that would leave the machine)."""
+    context = browser.new_context(viewport=VIEWPORT, device_scale_factor=2)
+    try:
+        page = context.new_page()
+        page.goto(url, wait_until="networkidle")
+        # From elsewhere, as a reader comes back: the same address again would be a reload.
+        page.goto("about:blank")
+        answered.clear()
+        page.goto(url, wait_until="networkidle")
+        return list(answered)
+    finally:
+        context.close()
 
 
 def _block(route: Any, weight: PageWeight) -> None:

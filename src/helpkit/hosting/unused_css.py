@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from html.parser import HTMLParser
+from html import unescape
 
 import tinycss2
 from tinycss2 import ast
@@ -27,6 +27,8 @@ _WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
 # A script's string literals, quotes included: what it can put in a class, an id or an attribute.
 _LITERAL = re.compile(r""""(?:[^"\\\n]|\\.)*"|'(?:[^'\\\n]|\\.)*'|`(?:[^`\\]|\\.)*`""")
 _PROPERTY = re.compile(r"--[A-Za-z0-9_-]+")
+_TAG = re.compile(r"<[A-Za-z][^>]*>")
+_ATTRIBUTE = re.compile(r"""\s([^\s"'<>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'=<>`]+)))?""")
 
 
 @dataclass
@@ -41,7 +43,22 @@ class Names:
     properties: set[str] = field(default_factory=set)
 
     def add_html(self, html: str) -> None:
-        _Collector(self).feed(html)
+        """Every attribute of every tag; what a script inside the page holds comes in too, which
+        only keeps more."""
+        for tag in _TAG.finditer(html):
+            for name, *quoted in _ATTRIBUTE.findall(tag.group(0)):
+                value = unescape(next((part for part in quoted if part), ""))
+                name = name.lower()
+                self.attributes.add(name)
+                words = value.split()
+                self.values.add(value)
+                self.values.update(words)
+                if name == "class":
+                    self.classes.update(words)
+                elif name == "id":
+                    self.ids.add(value)
+                elif name == "style":
+                    self.properties.update(_PROPERTY.findall(value))
 
     def add_script(self, script: str) -> None:
         """A script may add any word of its string literals as a class, id, attribute or value."""
@@ -53,27 +70,6 @@ class Names:
             self.values.update([text, *words])
             self.attributes.add(text.lower())
             self.properties.update(_PROPERTY.findall(text))
-
-
-class _Collector(HTMLParser):
-    def __init__(self, names: Names) -> None:
-        super().__init__(convert_charrefs=True)
-        self.names = names
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        for name, value in attrs:
-            self.names.attributes.add(name)
-            text = value or ""
-            self.names.values.add(text)
-            self.names.values.update(text.split())
-            if name == "class":
-                self.names.classes.update(text.split())
-            elif name == "id":
-                self.names.ids.add(text)
-            elif name == "style":
-                self.names.properties.update(_PROPERTY.findall(text))
-
-    handle_startendtag = handle_starttag
 
 
 def unused_removed(css: str, names: Names) -> str:
