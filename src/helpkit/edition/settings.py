@@ -27,6 +27,7 @@ from helpkit.plaintext import text_problem
 from helpkit.problems import ProblemsError
 from helpkit.project import Project
 from helpkit.webaddress import is_email, web_address_problem
+from helpkit.yamltext import load_yaml
 
 
 class _Country(config_options.Type):
@@ -187,7 +188,7 @@ def read_settings_file(path: Path, *, name: str = EDITION_SETTINGS) -> dict[str,
     except UnicodeDecodeError:
         raise EditionError([f"{name}: expected text saved as UTF-8"]) from None
     try:
-        loaded = yaml.safe_load(text)
+        loaded = load_yaml(text)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         where = f"{name}, line {mark.line + 1}" if mark else name

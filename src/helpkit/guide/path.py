@@ -18,6 +18,7 @@ from typing import Any
 import yaml
 
 from helpkit.problems import ProblemsError
+from helpkit.yamltext import load_yaml
 
 DATA_FILE = "data/guide.yml"
 # The strings section that holds the words: guide.QUESTION.question, guide.QUESTION.ANSWER.
@@ -71,7 +72,7 @@ class Guide:
 def read_guide(path: Path, *, pages: Mapping[str, str], strings: Set[str]) -> Guide:
     """The guide in `path`, checked against the English pages (path -> Markdown) and strings keys."""
     try:
-        tree = yaml.safe_load(path.read_text(encoding="utf-8"))
+        tree = load_yaml(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as error:
         raise GuideError(
             [f"{DATA_FILE}: cannot read it ({error}): expected the YAML file data/README.md describes"]

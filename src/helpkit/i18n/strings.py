@@ -16,6 +16,7 @@ import yaml
 
 from helpkit.plaintext import text_problem
 from helpkit.problems import ProblemsError
+from helpkit.yamltext import load_yaml
 
 REFERENCE_LANGUAGE = "en"
 # Keys whose text the theme prints into pages as it is (the titles and descriptions of the generated
@@ -67,7 +68,7 @@ def _flatten(tree: Mapping[str, Any], prefix: str = "") -> dict[str, Any]:
 def read_yaml_texts(path: Path, problems: list[str]) -> dict[str, Any]:
     """A YAML file of texts, flattened to `section.key`; what is wrong with it goes to `problems`."""
     try:
-        tree = yaml.safe_load(path.read_text(encoding="utf-8"))
+        tree = load_yaml(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         problems.append(f"{path}: missing: expected a strings file for this language")
         return {}

@@ -10,6 +10,8 @@ from typing import Any
 import yaml
 from mkdocs.utils.meta import YAML_RE, get_data
 
+from helpkit.yamltext import load_yaml
+
 
 def split_front_matter(source: str) -> tuple[dict[str, Any], str]:
     """The page's YAML front matter and the Markdown after it."""
@@ -23,7 +25,7 @@ def front_matter_problem(source: str) -> str | None:
     if not found:
         return None
     try:
-        data = yaml.safe_load(found.group(1))
+        data = load_yaml(found.group(1))
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         # The block starts on the line after the opening '---'.
