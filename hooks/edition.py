@@ -8,6 +8,7 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
@@ -145,3 +146,12 @@ def on_post_build(config: MkDocsConfig) -> None:
 
 def on_build_error(error: Exception) -> None:
     end()
+
+
+def on_serve(server: LiveReloadServer, config: MkDocsConfig, builder: object) -> LiveReloadServer:
+    """`make serve` rebuilds when the edition's own files change, as when the kit's do (the folder
+    cannot be in mkdocs.yml's `watch:`, which refuses a path that does not exist, as in the kit)."""
+    folder = Project(Path(config.config_file_path), config).edition_settings.parent
+    if folder.is_dir():
+        server.watch(str(folder))
+    return server

@@ -238,7 +238,10 @@ def test_the_editions_file_is_read_as_written(tmp_path, text: str, expected: dic
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("country: PL\n  organisation: x: y\n", "edition/settings.yml, line 2: mapping values are not allowed in this context"),
+        (
+            "country: PL\n  organisation: x: y\n",
+            "edition/settings.yml, line 2: mapping values are not allowed in this context",
+        ),
         ("- PL\n", "edition/settings.yml: \"['PL']\": expected lines of the form `setting: value`"),
     ],
 )

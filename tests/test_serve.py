@@ -22,3 +22,29 @@ def test_make_serve_rebuilds_when_the_data_or_the_templates_change() -> None:
     makefile = (ROOT / "Makefile").read_text(encoding="utf-8").splitlines()
     serve = [line for line in makefile if '/mkdocs" serve' in line]
     assert len(serve) == 1 and "--watch-theme" not in serve[0], serve
+
+
+def test_make_serve_rebuilds_when_an_editions_own_files_change(tmp_path: Path) -> None:
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("edition_hook", ROOT / "hooks" / "edition.py")
+    assert spec and spec.loader
+    hook = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(hook)
+
+    class Server:
+        def __init__(self) -> None:
+            self.watched: list[str] = []
+
+        def watch(self, path: str) -> None:
+            self.watched.append(path)
+
+    class Config(dict):
+        config_file_path = str(tmp_path / "mkdocs.yml")
+
+    server = Server()
+    hook.on_serve(server, Config(), None)
+    assert server.watched == []  # the kit has no edition/
+    (tmp_path / "edition").mkdir()
+    hook.on_serve(server, Config(), None)
+    assert server.watched == [str(tmp_path / "edition")]
