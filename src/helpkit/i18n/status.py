@@ -1,4 +1,5 @@
-"""Per language, the pages that are missing, outdated or not yet reviewed; and recording them.
+"""Per language, the pages that are missing, outdated or not yet reviewed, and whether its glossary
+of key terms holds (helpkit.i18n.glossary); and recording them.
 
 helpkit i18n status                      # report (make i18n-status)
 helpkit i18n stamp de PAGE               # after updating a translation: record its English source
@@ -13,6 +14,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from pathlib import Path
 
+from helpkit.i18n.glossary import TERMS, glossary_problems
 from helpkit.i18n.translations import (
     CURRENT,
     MISSING,
@@ -39,7 +41,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ProjectError as error:
         print(f"error: {error}", file=sys.stderr)
         return 1
-    print(report(project.docs, list(project.languages)))
+    print(report(project.docs, list(project.languages), glossaries=project.data / "glossary"))
     return 0
 
 
@@ -71,7 +73,7 @@ def stamp_main(argv: Sequence[str] | None = None) -> int:
     return 0
 
 
-def report(docs: Path, languages: list[str]) -> str:
+def report(docs: Path, languages: list[str], *, glossaries: Path | None = None) -> str:
     by_language: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
     for status in translation_status(docs, languages):
         by_language[status.language][status.state].append(status.page)
@@ -88,4 +90,9 @@ def report(docs: Path, languages: list[str]) -> str:
         for state in (MISSING, OUTDATED, UNREVIEWED):
             for page in states[state]:
                 lines.append(f"  {state:<10} docs/{language}/{page}")
+        if glossaries is not None:
+            problems = glossary_problems(glossaries, docs, language)
+            lines += [f"  glossary   {problem}" for problem in problems] or [
+                f"  glossary   {len(TERMS)} key terms, each used in the pages"
+            ]
     return "\n".join(lines)
